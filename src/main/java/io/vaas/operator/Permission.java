@@ -1,0 +1,25 @@
+package io.vaas.operator;
+
+/** What an operator may do inside a namespace. */
+public enum Permission {
+
+	/** Read namespaces, configs, secret metadata, bundles, seeds and agents. */
+	READ,
+
+	/** Write configs, bundles and seeds; roll back; revoke agents. */
+	WRITE_CONFIG,
+
+	/** Write and destroy secret versions. */
+	WRITE_SECRET,
+
+	/** Read a secret's value back (audited). */
+	REVEAL_SECRET,
+
+	/** Create the namespace and manage tokens scoped to it. */
+	ADMIN;
+
+	String label() {
+		return name().toLowerCase().replace('_', '-');
+	}
+
+}

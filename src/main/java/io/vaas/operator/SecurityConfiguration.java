@@ -1,0 +1,70 @@
+package io.vaas.operator;
+
+import io.vaas.shared.Problems;
+import jakarta.servlet.DispatcherType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Stateless bearer-token security. Public: health probes, Prometheus, the OpenAPI document and
+ * Swagger UI, and the error dispatch. Everything else needs an operator token; what a token may
+ * do is decided per endpoint by {@link Access}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_PATHS = { "/error", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
+			"/v3/api-docs/**", "/v3/api-docs.yaml", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+			"/actuator/info" };
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, OperatorTokenService tokens, JsonMapper json) throws Exception {
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			var invalid = ex instanceof BadCredentialsException;
+			response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
+			Problems.write(request, response, json,
+					Problems.of(HttpStatus.UNAUTHORIZED, invalid ? "invalid-token" : "unauthorized",
+							"Unauthorized",
+							invalid ? "The bearer token is unknown, expired or revoked"
+									: "This endpoint needs 'Authorization: Bearer <token>'"));
+		};
+		AccessDeniedHandler denied = (request, response, ex) -> Problems.write(request, response, json,
+				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This token may not do this"));
+		return http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new OperatorAuthenticationFilter(tokens, entryPoint), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+			.build();
+	}
+
+	/** There are no user names or passwords: this keeps Boot from generating a default user. */
+	@Bean
+	AuthenticationManager noPasswordLogin() {
+		return authentication -> {
+			throw new BadCredentialsException("operator tokens are the only credentials");
+		};
+	}
+
+}

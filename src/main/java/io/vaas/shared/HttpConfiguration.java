@@ -1,0 +1,21 @@
+package io.vaas.shared;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration(proxyBeanMethods = false)
+class HttpConfiguration {
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpLimits limits, JsonMapper json) {
+		var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits, json));
+		// Before Spring Security (-100), so an oversized body is refused before anything reads it.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Rules and plumbing used by two or more modules: names, token format, problem details,
+ * request limits. Knows no other module.
+ */
+@NullMarked
+package io.vaas.shared;
+
+import org.jspecify.annotations.NullMarked;
