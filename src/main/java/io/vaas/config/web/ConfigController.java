@@ -7,6 +7,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.config.ConfigData;
 import io.vaas.config.ConfigDiff;
@@ -21,7 +22,6 @@ import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -53,6 +53,8 @@ class ConfigController {
 	}
 
 	@PutMapping(path = "/{name}", consumes = "application/json")
+	@ApiResponse(responseCode = "201", description = "Config created as version 1")
+	@ApiResponse(responseCode = "200", description = "New version written, or content unchanged")
 	@Operation(summary = "Write a new version (201 when the config is new; unchanged content keeps the version)",
 			description = "Send If-Match: \"n\" to write only if n is still the latest version (412 otherwise), "
 					+ "or If-None-Match: * to create only.")
@@ -133,7 +135,7 @@ class ConfigController {
 	record WriteResponse(long version, boolean changed) {
 	}
 
-	record ConfigResponse(String namespace, String name, long version, long latestVersion, ObjectNode data,
+	record ConfigResponse(String namespace, String name, long version, long latestVersion, JsonNode data,
 			String author, Instant createdAt, @Nullable String comment) {
 
 		static ConfigResponse of(ConfigSnapshot s) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.namespace.NamespaceService;
 import io.vaas.namespace.NamespaceView;
@@ -28,6 +29,8 @@ class NamespaceController {
 	}
 
 	@PutMapping("/{ns}")
+	@ApiResponse(responseCode = "201", description = "Namespace created")
+	@ApiResponse(responseCode = "200", description = "Namespace already existed")
 	@Operation(summary = "Create a namespace (idempotent: 201 when created, 200 when it existed)")
 	ResponseEntity<NamespaceView> create(@PathVariable NamespaceName ns) {
 		var ensured = namespaces.ensure(ns);

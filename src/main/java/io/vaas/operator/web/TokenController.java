@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.operator.Grant;
 import io.vaas.operator.InvalidTokenRequest;
@@ -38,6 +39,7 @@ class TokenController {
 	}
 
 	@PostMapping(consumes = "application/json")
+	@ApiResponse(responseCode = "201", description = "Token created; the value is shown this once")
 	@Operation(summary = "Create a token; its value is in this response only")
 	ResponseEntity<CreatedToken> create(@Valid @RequestBody TokenRequest request) {
 		var grants = request.roles().stream().map(RoleRequest::toGrant).toList();
@@ -54,6 +56,7 @@ class TokenController {
 	}
 
 	@DeleteMapping("/{id}")
+	@ApiResponse(responseCode = "204", description = "Token revoked")
 	@Operation(summary = "Revoke a token; it stops working at once")
 	ResponseEntity<Void> revoke(@PathVariable UUID id) {
 		tokens.revoke(id);

@@ -1,0 +1,93 @@
+package io.vaas;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+import io.vaas.support.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded default that {@code ./mvnw spring-boot:run} starts: H2 in the data directory, a
+ * generated bootstrap token in a 0600 file, a loud warning at every start, and state that
+ * survives a restart.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedDefaultIntegrationTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void startsOnH2WithAGeneratedBootstrapTokenAndKeepsDataAcrossRestarts(CapturedOutput output) throws Exception {
+		String token;
+		try (var first = start()) {
+			var tokenFile = dataDir.resolve("bootstrap-admin.token");
+			assertThat(tokenFile).exists();
+			assertThat(Files.getPosixFilePermissions(tokenFile))
+				.isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+			token = Files.readString(tokenFile).strip();
+			assertThat(token).startsWith("vaas_op_");
+			assertThat(output.getOut()).contains("WARNING: Embedded single-node database in use!")
+				.contains(tokenFile.toString())
+				.doesNotContain(token);
+
+			var api = new Api(port(first));
+			api.call("GET", "/actuator/health").send().expect(200);
+			api.put("/api/v1/namespaces/embedded", token, "").expect(201);
+			api.put("/api/v1/namespaces/embedded/configs/app", token, "{\"data\":{\"a\":1}}").expect(201);
+			api.put("/api/v1/namespaces/embedded/configs/app", token, "{\"data\":{\"a\":2}}").expect(200);
+			assertThat(api.get("/api/v1/namespaces/embedded/configs/app/diff?from=1&to=2", token).expect(200).body())
+				.contains("\"change\":\"changed\"");
+			api.put("/api/v1/namespaces/embedded/configs/app", "wrong-" + token, "{\"data\":{}}").expectProblem(401, "invalid-token");
+		}
+		assertThat(Files.list(dataDir).map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("vaas"));
+
+		try (var second = start()) {
+			var api = new Api(port(second));
+			assertThat(Files.readString(dataDir.resolve("bootstrap-admin.token")).strip()).as("token kept").isEqualTo(token);
+			assertThat(api.get("/api/v1/namespaces/embedded/configs/app", token).expect(200).json().get("version").asLong())
+				.isEqualTo(2);
+			assertThat(output.getOut().split("WARNING: Embedded single-node database in use!")).as("warned at every start")
+				.hasSize(3);
+		}
+	}
+
+	@Test
+	void takesTheBootstrapTokenFromTheEnvironmentAndRefusesAShortOne() {
+		var chosen = "platform-chosen-admin-token-0123456789-abcdef";
+		try (var context = start("--vaas.bootstrap.admin-token=" + chosen)) {
+			var api = new Api(port(context));
+			api.put("/api/v1/namespaces/chosen", chosen, "").expect(201);
+			assertThat(dataDir.resolve("bootstrap-admin.token")).doesNotExist();
+		}
+		var failure = org.assertj.core.api.Assertions.catchThrowable(() -> start("--vaas.bootstrap.admin-token=short").close());
+		var cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure);
+		assertThat(cause).hasMessageContaining("at least 32 characters");
+		assertThat(cause.getMessage()).doesNotContain("short");
+	}
+
+	private ConfigurableApplicationContext start(String... args) {
+		var all = new String[args.length + 2];
+		all[0] = "--server.port=0";
+		all[1] = "--vaas.data-dir=" + dataDir;
+		System.arraycopy(args, 0, all, 2, args.length);
+		return new SpringApplicationBuilder(VaasApplication.class).run(all);
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+}

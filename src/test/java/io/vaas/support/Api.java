@@ -1,0 +1,167 @@
+package io.vaas.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real HTTP client for the server under test, as an operator or an agent would call it. */
+public final class Api {
+
+	/** The bootstrap admin token the integration tests start the server with (40 characters). */
+	public static final String ADMIN_TOKEN = "test-bootstrap-admin-token-0123456789abcd";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	public static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	public Call call(String method, String path) {
+		return new Call(method, path);
+	}
+
+	public Reply get(String path, String token) {
+		return call("GET", path).token(token).send();
+	}
+
+	public Reply put(String path, String token, String json) {
+		return call("PUT", path).token(token).json(json).send();
+	}
+
+	public Reply post(String path, String token, String json) {
+		return call("POST", path).token(token).json(json).send();
+	}
+
+	public Reply delete(String path, String token) {
+		return call("DELETE", path).token(token).send();
+	}
+
+	/** Creates a namespace as the bootstrap admin. */
+	public void namespace(String name) {
+		put("/api/v1/namespaces/" + name, ADMIN_TOKEN, "").expect(201);
+	}
+
+	/** Creates a token as the bootstrap admin and returns its value. */
+	public String token(String namespace, String role) {
+		var body = """
+				{"name":"%s","roles":[{"namespace":"%s","role":"%s"}]}""".formatted(unique(role), namespace, role);
+		return post("/api/v1/tokens", ADMIN_TOKEN, body).expect(201).json().get("token").asString();
+	}
+
+	public static JsonNode parse(String json) {
+		return JSON.readTree(json);
+	}
+
+	public final class Call {
+
+		private final String method;
+
+		private final String path;
+
+		private final List<String> headers = new ArrayList<>();
+
+		private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+
+		Call(String method, String path) {
+			this.method = method;
+			this.path = path;
+		}
+
+		public Call token(@Nullable String token) {
+			return token == null ? this : header("Authorization", "Bearer " + token);
+		}
+
+		public Call header(String name, String value) {
+			headers.add(name);
+			headers.add(value);
+			return this;
+		}
+
+		public Call json(String json) {
+			body = HttpRequest.BodyPublishers.ofString(json);
+			return json.isEmpty() ? this : header("Content-Type", "application/json");
+		}
+
+		public Call body(String contentType, byte[] bytes) {
+			body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+			return header("Content-Type", contentType);
+		}
+
+		public Call publisher(String contentType, HttpRequest.BodyPublisher publisher) {
+			body = publisher;
+			return header("Content-Type", contentType);
+		}
+
+		public Reply send() {
+			var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).method(method, body);
+			if (!headers.isEmpty()) {
+				request.headers(headers.toArray(String[]::new));
+			}
+			try {
+				var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				return new Reply(response.statusCode(), response.headers(), response.body());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** A response, with assertions that print the body when they fail. */
+	public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+
+		public Reply expect(int expected) {
+			assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);
+			return this;
+		}
+
+		/** Expects an RFC 9457 problem with this status and {@code urn:vaas:problem:<slug>} type. */
+		public Reply expectProblem(int expected, String slug) {
+			expect(expected);
+			assertThat(header("Content-Type")).as("content type of %s", body).startsWith("application/problem+json");
+			var problem = json();
+			assertThat(problem.get("type").asString()).as("problem type in %s", body).isEqualTo("urn:vaas:problem:" + slug);
+			assertThat(problem.get("status").asInt()).isEqualTo(expected);
+			assertThat(problem.get("title").asString()).isNotBlank();
+			assertThat(problem.get("detail").asString()).isNotBlank();
+			assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
+			return this;
+		}
+
+		public JsonNode json() {
+			return parse(body);
+		}
+
+		public @Nullable String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.vaas.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A full server on a random port against real PostgreSQL ({@link TestDatabase}), with a known
+ * bootstrap admin token ({@link Api#ADMIN_TOKEN}). Test classes share one context and one
+ * database, so each uses namespaces of its own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "vaas.bootstrap.admin-token=" + Api.ADMIN_TOKEN,
+				"vaas.data-dir=${java.io.tmpdir}/vaas-test-data" })
+@Import(PostgresTestConfiguration.class)
+public @interface PostgresIntegrationTest {
+
+}
