@@ -13,9 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The server's own fallback warning, in the spirit of the {@code /con} DEFAULT markers: on the
- * embedded H2 database it says at every start, loudly, that this is a single-node development
- * setup.
+ * The server's own fallback warning, in the spirit of the {@code /con} DEFAULT markers:
+ * on the embedded H2 database it says at every start, loudly, that this is a single-node
+ * development setup.
  */
 @Component
 class EmbeddedModeWarning {

@@ -27,10 +27,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document behind Swagger UI: one bearer scheme so "Authorize" takes an operator
- * token, names documented as patterned strings, the problem responses every operation can give,
- * and a relative server URL so the document is the same wherever the server runs (the committed
- * copy in {@code openapi/} is compared with it by a test).
+ * The OpenAPI document behind Swagger UI: one bearer scheme so "Authorize" takes an
+ * operator token, names documented as patterned strings, the problem responses every
+ * operation can give, and a relative server URL so the document is the same wherever the
+ * server runs (the committed copy in {@code openapi/} is compared with it by a test).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -43,8 +43,7 @@ class OpenApiConfiguration {
 		var config = SpringDocUtils.getConfig();
 		config.replaceWithSchema(NamespaceName.class, new StringSchema().pattern("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 			.description("A namespace name: a DNS label"));
-		config.replaceWithSchema(ResourceName.class, new StringSchema()
-			.pattern("^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$")
+		config.replaceWithSchema(ResourceName.class, new StringSchema().pattern("^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$")
 			.description("A config, secret or bundle name"));
 		config.replaceWithSchema(JsonNode.class, new ObjectSchema().description("A JSON value"));
 		config.replaceWithSchema(ObjectNode.class, new ObjectSchema().description("A JSON object"));
@@ -67,7 +66,10 @@ class OpenApiConfiguration {
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
 
-	/** Adds the problem responses that any operation can give, so clients see them in the document. */
+	/**
+	 * Adds the problem responses that any operation can give, so clients see them in the
+	 * document.
+	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
 		return openApi -> {

@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The vaas server: versioned configuration, encrypted secrets, seeds and rendered bundles for
- * the {@code /con} container interface.
+ * The vaas server: versioned configuration, encrypted secrets, seeds and rendered bundles
+ * for the {@code /con} container interface.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -19,9 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded default that {@code ./mvnw spring-boot:run} starts: H2 in the data directory, a
- * generated bootstrap token in a 0600 file, a loud warning at every start, and state that
- * survives a restart.
+ * The embedded default that {@code ./mvnw spring-boot:run} starts: H2 in the data
+ * directory, a generated bootstrap token in a 0600 file, a loud warning at every start,
+ * and state that survives a restart.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDefaultIntegrationTests {
@@ -50,16 +50,22 @@ class EmbeddedDefaultIntegrationTests {
 			api.put("/api/v1/namespaces/embedded/configs/app", token, "{\"data\":{\"a\":2}}").expect(200);
 			assertThat(api.get("/api/v1/namespaces/embedded/configs/app/diff?from=1&to=2", token).expect(200).body())
 				.contains("\"change\":\"changed\"");
-			api.put("/api/v1/namespaces/embedded/configs/app", "wrong-" + token, "{\"data\":{}}").expectProblem(401, "invalid-token");
+			api.put("/api/v1/namespaces/embedded/configs/app", "wrong-" + token, "{\"data\":{}}")
+				.expectProblem(401, "invalid-token");
 		}
 		assertThat(Files.list(dataDir).map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("vaas"));
 
 		try (var second = start()) {
 			var api = new Api(port(second));
-			assertThat(Files.readString(dataDir.resolve("bootstrap-admin.token")).strip()).as("token kept").isEqualTo(token);
-			assertThat(api.get("/api/v1/namespaces/embedded/configs/app", token).expect(200).json().get("version").asLong())
-				.isEqualTo(2);
-			assertThat(output.getOut().split("WARNING: Embedded single-node database in use!")).as("warned at every start")
+			assertThat(Files.readString(dataDir.resolve("bootstrap-admin.token")).strip()).as("token kept")
+				.isEqualTo(token);
+			assertThat(api.get("/api/v1/namespaces/embedded/configs/app", token)
+				.expect(200)
+				.json()
+				.get("version")
+				.asLong()).isEqualTo(2);
+			assertThat(output.getOut().split("WARNING: Embedded single-node database in use!"))
+				.as("warned at every start")
 				.hasSize(3);
 		}
 	}
@@ -72,7 +78,8 @@ class EmbeddedDefaultIntegrationTests {
 			api.put("/api/v1/namespaces/chosen", chosen, "").expect(201);
 			assertThat(dataDir.resolve("bootstrap-admin.token")).doesNotExist();
 		}
-		var failure = org.assertj.core.api.Assertions.catchThrowable(() -> start("--vaas.bootstrap.admin-token=short").close());
+		var failure = org.assertj.core.api.Assertions
+			.catchThrowable(() -> start("--vaas.bootstrap.admin-token=short").close());
 		var cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure);
 		assertThat(cause).hasMessageContaining("at least 32 characters");
 		assertThat(cause.getMessage()).doesNotContain("short");

@@ -6,7 +6,10 @@ import org.springframework.modulith.core.ApplicationModules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the package-by-feature modules honest: no cycles, no reaching into another module's internals. */
+/**
+ * Keeps the package-by-feature modules honest: no cycles, no reaching into another
+ * module's internals.
+ */
 class ModularityTests {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(VaasApplication.class);
@@ -18,8 +21,8 @@ class ModularityTests {
 
 	@Test
 	void knowsTheProductNouns() {
-		assertThat(MODULES.stream().map(module -> module.getBasePackage().getName()))
-			.contains("io.vaas.shared", "io.vaas.namespace", "io.vaas.config", "io.vaas.operator");
+		assertThat(MODULES.stream().map(module -> module.getBasePackage().getName())).contains("io.vaas.shared",
+				"io.vaas.namespace", "io.vaas.config", "io.vaas.operator");
 	}
 
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A config's identity and its latest version number; the versions themselves are immutable rows. */
+/**
+ * A config's identity and its latest version number; the versions themselves are
+ * immutable rows.
+ */
 @Entity
 @Table(name = "configs")
 class Config {
@@ -42,7 +45,9 @@ class Config {
 		this.updatedAt = now;
 	}
 
-	/** Moves to the next version number and returns it; versions only ever go up by one. */
+	/**
+	 * Moves to the next version number and returns it; versions only ever go up by one.
+	 */
 	long advance(Instant now) {
 		latestVersion++;
 		updatedAt = now;

@@ -5,9 +5,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The content of a config: a JSON object whose values are strings, numbers, booleans or nested
- * objects (SPEC §2). Arrays and nulls are refused because they have no file or {@code ENV}
- * rendering that every consumer agrees on.
+ * The content of a config: a JSON object whose values are strings, numbers, booleans or
+ * nested objects (SPEC §2). Arrays and nulls are refused because they have no file or
+ * {@code ENV} rendering that every consumer agrees on.
  *
  * @param json the validated object
  */

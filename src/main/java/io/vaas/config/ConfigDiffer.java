@@ -37,8 +37,8 @@ class ConfigDiffer {
 			switch (op.getString("op")) {
 				case "add" -> changes.add(new ConfigDiff.Change("added", path, null, toJackson(op.get("value"))));
 				case "remove" -> changes.add(new ConfigDiff.Change("removed", path, valueAt(source, path), null));
-				case "replace" ->
-					changes.add(new ConfigDiff.Change("changed", path, valueAt(source, path), toJackson(op.get("value"))));
+				case "replace" -> changes
+					.add(new ConfigDiff.Change("changed", path, valueAt(source, path), toJackson(op.get("value"))));
 				default -> changes.add(new ConfigDiff.Change(op.getString("op"), path, null, null));
 			}
 		}

@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Versioned configs. Writers to one config take turns on a row lock, so every version number
- * has exactly one writer and a precondition is checked against the version it will follow.
- * Content identical to the latest version creates no version.
+ * Versioned configs. Writers to one config take turns on a row lock, so every version
+ * number has exactly one writer and a precondition is checked against the version it will
+ * follow. Content identical to the latest version creates no version.
  */
 @Service
 public class ConfigService {
@@ -64,11 +64,14 @@ public class ConfigService {
 		checkComment(comment);
 		var content = json.writeValueAsBytes(data.json());
 		try {
-			return transactions.execute(status -> writeLocked(namespace, name, content, data.json(), comment, precondition, actor));
+			return transactions
+				.execute(status -> writeLocked(namespace, name, content, data.json(), comment, precondition, actor));
 		}
 		catch (DataIntegrityViolationException raced) {
-			// Two writers created the same config at once; the loser retries against the winner's row.
-			return transactions.execute(status -> writeLocked(namespace, name, content, data.json(), comment, precondition, actor));
+			// Two writers created the same config at once; the loser retries against the
+			// winner's row.
+			return transactions
+				.execute(status -> writeLocked(namespace, name, content, data.json(), comment, precondition, actor));
 		}
 	}
 

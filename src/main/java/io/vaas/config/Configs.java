@@ -13,7 +13,10 @@ interface Configs extends JpaRepository<Config, java.util.UUID> {
 
 	Optional<Config> findByNamespaceAndName(String namespace, String name);
 
-	/** Locks the config row so that writers to one config take turns (SELECT … FOR UPDATE). */
+	/**
+	 * Locks the config row so that writers to one config take turns (SELECT … FOR
+	 * UPDATE).
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from Config c where c.namespace = :namespace and c.name = :name")
 	Optional<Config> lockByNamespaceAndName(String namespace, String name);

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A writer's conditional-request headers: {@code If-Match} with version ETags ({@code "3"}) or
- * {@code *}, and {@code If-None-Match: *} for create-only writes.
+ * A writer's conditional-request headers: {@code If-Match} with version ETags
+ * ({@code "3"}) or {@code *}, and {@code If-None-Match: *} for create-only writes.
  *
  * @param ifMatch the entity tags of {@code If-Match}, or null when absent
  * @param ifNoneMatchAny whether {@code If-None-Match: *} was sent
@@ -17,20 +17,29 @@ public record Precondition(@Nullable List<String> ifMatch, boolean ifNoneMatchAn
 		return new Precondition(null, false);
 	}
 
-	/** Parses the raw header values; weak and strong tags compare alike, as version numbers. */
+	/**
+	 * Parses the raw header values; weak and strong tags compare alike, as version
+	 * numbers.
+	 */
 	public static Precondition of(@Nullable String ifMatch, @Nullable String ifNoneMatch) {
-		List<String> tags = ifMatch == null ? null : java.util.Arrays.stream(ifMatch.split(","))
-			.map(String::strip)
-			.map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-			.map(tag -> tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag)
-			.toList();
+		List<String> tags = ifMatch == null ? null
+				: java.util.Arrays.stream(ifMatch.split(","))
+					.map(String::strip)
+					.map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+					.map(tag -> tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+							? tag.substring(1, tag.length() - 1) : tag)
+					.toList();
 		return new Precondition(tags, ifNoneMatch != null && ifNoneMatch.strip().equals("*"));
 	}
 
-	/** Throws {@link VersionConflict} unless the precondition holds for the current version (null: no config yet). */
+	/**
+	 * Throws {@link VersionConflict} unless the precondition holds for the current
+	 * version (null: no config yet).
+	 */
 	void check(@Nullable Long current) {
 		if (ifNoneMatchAny && current != null) {
-			throw new VersionConflict("The config already exists (If-None-Match: *); its version is " + current, current);
+			throw new VersionConflict("The config already exists (If-None-Match: *); its version is " + current,
+					current);
 		}
 		if (ifMatch == null) {
 			return;
@@ -41,8 +50,9 @@ public record Precondition(@Nullable List<String> ifMatch, boolean ifNoneMatchAn
 		if (ifMatch.contains("*") || ifMatch.contains(Long.toString(current))) {
 			return;
 		}
-		throw new VersionConflict("If-Match does not name the latest version, which is " + current
-				+ "; read it again and retry", current);
+		throw new VersionConflict(
+				"If-Match does not name the latest version, which is " + current + "; read it again and retry",
+				current);
 	}
 
 }

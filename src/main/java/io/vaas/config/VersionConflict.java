@@ -2,7 +2,9 @@ package io.vaas.config;
 
 import org.jspecify.annotations.Nullable;
 
-/** The writer's precondition ({@code If-Match}/{@code If-None-Match}) does not hold (412). */
+/**
+ * The writer's precondition ({@code If-Match}/{@code If-None-Match}) does not hold (412).
+ */
 public class VersionConflict extends RuntimeException {
 
 	private final @Nullable Long currentVersion;
@@ -12,7 +14,10 @@ public class VersionConflict extends RuntimeException {
 		this.currentVersion = currentVersion;
 	}
 
-	/** The latest version at the time of the conflict, or null when the config does not exist. */
+	/**
+	 * The latest version at the time of the conflict, or null when the config does not
+	 * exist.
+	 */
 	public @Nullable Long currentVersion() {
 		return currentVersion;
 	}

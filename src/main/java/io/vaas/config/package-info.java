@@ -1,6 +1,6 @@
 /**
- * Configs: named JSON objects in a namespace with immutable versions, optimistic concurrency,
- * history, diff and rollback.
+ * Configs: named JSON objects in a namespace with immutable versions, optimistic
+ * concurrency, history, diff and rollback.
  */
 @NullMarked
 package io.vaas.config;

@@ -35,7 +35,10 @@ public class NamespaceService {
 	public record Ensured(NamespaceView namespace, boolean created) {
 	}
 
-	/** Creates the namespace unless it exists; concurrent creators all succeed, one creates it. */
+	/**
+	 * Creates the namespace unless it exists; concurrent creators all succeed, one
+	 * creates it.
+	 */
 	public Ensured ensure(NamespaceName name) {
 		var actor = access.require(name, Permission.ADMIN);
 		var existing = namespaces.findById(name.value());
@@ -43,8 +46,8 @@ public class NamespaceService {
 			return new Ensured(existing.get().view(), false);
 		}
 		try {
-			var created = transactions.execute(
-					status -> namespaces.saveAndFlush(new Namespace(name.value(), clock.instant(), actor.name())));
+			var created = transactions
+				.execute(status -> namespaces.saveAndFlush(new Namespace(name.value(), clock.instant(), actor.name())));
 			return new Ensured(created.view(), true);
 		}
 		catch (DataIntegrityViolationException raced) {

@@ -1,5 +1,6 @@
 /**
- * Namespaces: the tenant and permission boundary that configs, secrets and bundles live in.
+ * Namespaces: the tenant and permission boundary that configs, secrets and bundles live
+ * in.
  */
 @NullMarked
 package io.vaas.namespace;

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Access {
 
-	/** The operator behind the current request; fails with {@link AccessRefused} if none. */
+	/**
+	 * The operator behind the current request; fails with {@link AccessRefused} if none.
+	 */
 	public OperatorPrincipal current() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof OperatorPrincipal principal) {
@@ -26,8 +28,8 @@ public class Access {
 	public Actor require(NamespaceName namespace, Permission permission) {
 		var principal = current();
 		if (!principal.can(namespace, permission)) {
-			throw new AccessRefused("This token lacks the '" + permission.label() + "' permission on namespace '"
-					+ namespace + "'");
+			throw new AccessRefused(
+					"This token lacks the '" + permission.label() + "' permission on namespace '" + namespace + "'");
 		}
 		return principal.actor();
 	}

@@ -1,6 +1,8 @@
 package io.vaas.operator;
 
-/** The authenticated operator lacks a permission; carries what was needed, never a token. */
+/**
+ * The authenticated operator lacks a permission; carries what was needed, never a token.
+ */
 public class AccessRefused extends RuntimeException {
 
 	public AccessRefused(String detail) {

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes sure an admin on {@code *} exists. A token from {@code VAAS_BOOTSTRAP_ADMIN_TOKEN}
- * becomes (or replaces) the bootstrap token at every start; without one, the first start
- * generates a token into a 0600 file in the data directory and logs the file's path — never the
- * token.
+ * Makes sure an admin on {@code *} exists. A token from
+ * {@code VAAS_BOOTSTRAP_ADMIN_TOKEN} becomes (or replaces) the bootstrap token at every
+ * start; without one, the first start generates a token into a 0600 file in the data
+ * directory and logs the file's path — never the token.
  */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
@@ -66,8 +66,8 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private void useConfigured(String token) {
 		if (token.length() < BootstrapProperties.MIN_LENGTH) {
-			throw new IllegalStateException("VAAS_BOOTSTRAP_ADMIN_TOKEN must be at least " + BootstrapProperties.MIN_LENGTH
-					+ " characters long; refusing to start with a weak admin token");
+			throw new IllegalStateException("VAAS_BOOTSTRAP_ADMIN_TOKEN must be at least "
+					+ BootstrapProperties.MIN_LENGTH + " characters long; refusing to start with a weak admin token");
 		}
 		var hash = Tokens.hash(token);
 		transactions.executeWithoutResult(status -> tokens.findFirstByBootstrapTrueOrderByCreatedAtDesc()
@@ -94,14 +94,18 @@ class BootstrapAdmin implements ApplicationRunner {
 				"vaas", null);
 	}
 
-	/** Written to a 0600 temporary file first, then moved into place, so it is never readable by others. */
+	/**
+	 * Written to a 0600 temporary file first, then moved into place, so it is never
+	 * readable by others.
+	 */
 	private static void writeOwnerOnly(Path file, String token) {
 		try {
 			Files.createDirectories(file.getParent());
 			var temp = file.resolveSibling(file.getFileName() + ".tmp");
 			Files.deleteIfExists(temp);
 			try {
-				Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				Files.createFile(temp,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			catch (UnsupportedOperationException ex) {
 				Files.createFile(temp);

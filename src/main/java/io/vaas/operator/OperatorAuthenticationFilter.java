@@ -16,9 +16,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <operator token>}. A request without the header
- * goes on anonymous (and meets a 401 where authentication is needed); a header with an unknown,
- * expired or revoked token is refused at once.
+ * Authenticates {@code Authorization: Bearer <operator token>}. A request without the
+ * header goes on anonymous (and meets a 401 where authentication is needed); a header
+ * with an unknown, expired or revoked token is refused at once.
  */
 class OperatorAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,7 +42,8 @@ class OperatorAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		var principal = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				? tokens.authenticate(header.substring(BEARER.length()).strip()) : java.util.Optional.<OperatorPrincipal>empty();
+				? tokens.authenticate(header.substring(BEARER.length()).strip())
+				: java.util.Optional.<OperatorPrincipal>empty();
 		if (principal.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("invalid operator token"));

@@ -73,7 +73,10 @@ class OperatorToken {
 		}
 	}
 
-	/** The bootstrap token follows VAAS_BOOTSTRAP_ADMIN_TOKEN: a new value replaces the old one. */
+	/**
+	 * The bootstrap token follows VAAS_BOOTSTRAP_ADMIN_TOKEN: a new value replaces the
+	 * old one.
+	 */
 	void replaceHash(byte[] hash) {
 		this.tokenHash = hash.clone();
 		this.revokedAt = null;

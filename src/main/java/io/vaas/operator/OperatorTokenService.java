@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, lists, revokes and authenticates operator tokens. A token may only be granted by
- * someone who administers every namespace it covers; {@code *} needs the superuser.
+ * Creates, lists, revokes and authenticates operator tokens. A token may only be granted
+ * by someone who administers every namespace it covers; {@code *} needs the superuser.
  */
 @Service
 public class OperatorTokenService {
@@ -38,8 +38,8 @@ public class OperatorTokenService {
 	}
 
 	/**
-	 * The operator a bearer value stands for, if it is an active token. Looks the token up by
-	 * its SHA-256 hash and compares the stored hash in constant time.
+	 * The operator a bearer value stands for, if it is an active token. Looks the token
+	 * up by its SHA-256 hash and compares the stored hash in constant time.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<OperatorPrincipal> authenticate(String bearer) {
@@ -58,7 +58,8 @@ public class OperatorTokenService {
 	public IssuedToken create(String name, List<Grant> grants, @Nullable Instant expiresAt) {
 		var caller = access.current();
 		var trimmed = name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH
+				|| trimmed.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidTokenRequest("name must be 1 to " + MAX_NAME_LENGTH + " printable characters");
 		}
 		if (grants.isEmpty()) {
@@ -73,8 +74,8 @@ public class OperatorTokenService {
 			throw new TokenNameTaken(trimmed);
 		}
 		var value = Tokens.generate(PREFIX);
-		var token = tokens.save(new OperatorToken(trimmed, Tokens.hash(value), false, grants, now, caller.name(),
-				expiresAt));
+		var token = tokens
+			.save(new OperatorToken(trimmed, Tokens.hash(value), false, grants, now, caller.name(), expiresAt));
 		return new IssuedToken(value, TokenView.of(token, now));
 	}
 
@@ -92,7 +93,9 @@ public class OperatorTokenService {
 	@Transactional
 	public TokenView revoke(UUID id) {
 		var caller = access.current();
-		var token = tokens.findById(id).filter(candidate -> mayManage(caller, candidate)).orElseThrow(() -> new TokenNotFound(id));
+		var token = tokens.findById(id)
+			.filter(candidate -> mayManage(caller, candidate))
+			.orElseThrow(() -> new TokenNotFound(id));
 		var now = clock.instant();
 		token.revoke(now);
 		return TokenView.of(token, now);
@@ -105,8 +108,8 @@ public class OperatorTokenService {
 			}
 		}
 		else if (!caller.can(NamespaceName.of(grant.namespace()), Permission.ADMIN)) {
-			throw new AccessRefused("Granting a role on namespace '" + grant.namespace()
-					+ "' needs the admin role there");
+			throw new AccessRefused(
+					"Granting a role on namespace '" + grant.namespace() + "' needs the admin role there");
 		}
 	}
 

@@ -29,7 +29,9 @@ public enum Role {
 		this.permissions = permissions;
 	}
 
-	/** The name used in the API and stored in the database, e.g. {@code secret-reader}. */
+	/**
+	 * The name used in the API and stored in the database, e.g. {@code secret-reader}.
+	 */
 	public String label() {
 		return label;
 	}

@@ -18,9 +18,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Stateless bearer-token security. Public: health probes, Prometheus, the OpenAPI document and
- * Swagger UI, and the error dispatch. Everything else needs an operator token; what a token may
- * do is decided per endpoint by {@link Access}.
+ * Stateless bearer-token security. Public: health probes, Prometheus, the OpenAPI
+ * document and Swagger UI, and the error dispatch. Everything else needs an operator
+ * token; what a token may do is decided per endpoint by {@link Access}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,8 +35,7 @@ class SecurityConfiguration {
 			var invalid = ex instanceof BadCredentialsException;
 			response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
 			Problems.write(request, response, json,
-					Problems.of(HttpStatus.UNAUTHORIZED, invalid ? "invalid-token" : "unauthorized",
-							"Unauthorized",
+					Problems.of(HttpStatus.UNAUTHORIZED, invalid ? "invalid-token" : "unauthorized", "Unauthorized",
 							invalid ? "The bearer token is unknown, expired or revoked"
 									: "This endpoint needs 'Authorization: Bearer <token>'"));
 		};
@@ -59,7 +58,10 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** There are no user names or passwords: this keeps Boot from generating a default user. */
+	/**
+	 * There are no user names or passwords: this keeps Boot from generating a default
+	 * user.
+	 */
 	@Bean
 	AuthenticationManager noPasswordLogin() {
 		return authentication -> {

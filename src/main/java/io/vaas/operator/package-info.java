@@ -1,6 +1,6 @@
 /**
- * Operators: bearer operator tokens with roles per namespace, the bootstrap admin, and the
- * {@link io.vaas.operator.Access} checks every endpoint makes.
+ * Operators: bearer operator tokens with roles per namespace, the bootstrap admin, and
+ * the {@link io.vaas.operator.Access} checks every endpoint makes.
  */
 @NullMarked
 package io.vaas.operator;

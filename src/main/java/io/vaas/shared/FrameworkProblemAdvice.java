@@ -35,10 +35,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one advice for framework errors: every exception Spring MVC raises for bad input becomes
- * a problem with a stable type and a detail that names the part that was wrong but never
- * echoes the input. Modules map their own exceptions in their {@code web} packages; those
- * advices run first.
+ * The one advice for framework errors: every exception Spring MVC raises for bad input
+ * becomes a problem with a stable type and a detail that names the part that was wrong
+ * but never echoes the input. Modules map their own exceptions in their {@code web}
+ * packages; those advices run first.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -54,7 +54,8 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		var incident = UUID.randomUUID();
-		// The exception type and stack go to the log only; the client gets an incident id.
+		// The exception type and stack go to the log only; the client gets an incident
+		// id.
 		log.error("event=unexpected_error incident={} exception={}", incident, ex.getClass().getName(), ex);
 		return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"The server failed to handle this request; incident " + incident + " is in its log");
@@ -86,12 +87,14 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 				RequestSizeLimitFilter.tooLarge(((RequestTooLarge) causedBy(e, RequestTooLarge.class)).limit());
 			case HttpMessageNotReadableException e ->
 				Problems.of(status, "malformed-request", "Malformed request body", unreadable(e));
-			case HttpRequestMethodNotSupportedException e -> Problems.of(status, "method-not-allowed",
-					"Method not allowed", "This resource does not support " + e.getMethod()
-							+ (e.getSupportedHttpMethods() == null ? ""
-									: "; it supports " + e.getSupportedHttpMethods().stream()
-										.map(Object::toString)
-										.collect(Collectors.joining(", "))));
+			case HttpRequestMethodNotSupportedException e ->
+				Problems.of(status, "method-not-allowed", "Method not allowed",
+						"This resource does not support " + e.getMethod()
+								+ (e.getSupportedHttpMethods() == null ? ""
+										: "; it supports " + e.getSupportedHttpMethods()
+											.stream()
+											.map(Object::toString)
+											.collect(Collectors.joining(", "))));
 			case HttpMediaTypeNotSupportedException e -> Problems.of(status, "unsupported-media-type",
 					"Unsupported media type", "Send the body as one of: " + e.getSupportedMediaTypes());
 			case HttpMediaTypeNotAcceptableException e -> Problems.of(status, "not-acceptable", "Not acceptable",

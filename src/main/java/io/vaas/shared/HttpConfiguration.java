@@ -13,7 +13,8 @@ class HttpConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpLimits limits, JsonMapper json) {
 		var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits, json));
-		// Before Spring Security (-100), so an oversized body is refused before anything reads it.
+		// Before Spring Security (-100), so an oversized body is refused before anything
+		// reads it.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

@@ -1,8 +1,8 @@
 package io.vaas.shared;
 
 /**
- * A name in a path or body breaks its rule. Carries which kind of name and the rule, never the
- * offending input (it may be a pasted secret).
+ * A name in a path or body breaks its rule. Carries which kind of name and the rule,
+ * never the offending input (it may be a pasted secret).
  */
 public class InvalidName extends RuntimeException {
 

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers the container's error dispatch ({@code /error}) with a problem instead of Boot's
- * default JSON: errors raised before MVC (the security firewall, the servlet container, a
- * filter) look like every other error, and never carry a stack trace.
+ * Answers the container's error dispatch ({@code /error}) with a problem instead of
+ * Boot's default JSON: errors raised before MVC (the security firewall, the servlet
+ * container, a filter) look like every other error, and never carry a stack trace.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -27,7 +27,8 @@ class ProblemErrorController implements ErrorController {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		var exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		var tooLarge = exception instanceof Throwable t ? FrameworkProblemAdvice.causedBy(t, RequestTooLarge.class) : null;
+		var tooLarge = exception instanceof Throwable t ? FrameworkProblemAdvice.causedBy(t, RequestTooLarge.class)
+				: null;
 		if (tooLarge != null) {
 			status = HttpStatus.CONTENT_TOO_LARGE;
 		}

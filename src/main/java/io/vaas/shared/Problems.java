@@ -15,9 +15,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * RFC 9457 problem details with a stable {@code type} ({@code urn:vaas:problem:<slug>}). The
- * slug is the contract clients switch on; title and detail are for people. A detail names
- * what was wrong (a field, a name's rule, a version), never a submitted value.
+ * RFC 9457 problem details with a stable {@code type} ({@code urn:vaas:problem:<slug>}).
+ * The slug is the contract clients switch on; title and detail are for people. A detail
+ * names what was wrong (a field, a name's rule, a version), never a submitted value.
  */
 public final class Problems {
 
@@ -43,7 +43,10 @@ public final class Problems {
 		return URI.create(TYPE_PREFIX + slug);
 	}
 
-	/** The request path as a problem's {@code instance}, or null when it is not a valid URI reference. */
+	/**
+	 * The request path as a problem's {@code instance}, or null when it is not a valid
+	 * URI reference.
+	 */
 	public static @Nullable URI instance(@Nullable String path) {
 		if (path == null) {
 			return null;
@@ -56,7 +59,9 @@ public final class Problems {
 		}
 	}
 
-	/** Writes a problem straight to the servlet response, for paths that never reach MVC. */
+	/**
+	 * Writes a problem straight to the servlet response, for paths that never reach MVC.
+	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, JsonMapper json,
 			ProblemDetail problem) throws IOException {
 		if (problem.getInstance() == null) {

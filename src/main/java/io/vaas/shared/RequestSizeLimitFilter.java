@@ -15,10 +15,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@link HttpLimits#maxRequestSize()} with 413: at once when the
- * declared {@code Content-Length} is too large, and while reading when a chunked body grows past
- * the limit (the read fails with {@link RequestTooLarge}, which the error handling maps to 413).
- * Runs before security so that an oversized body is never buffered.
+ * Refuses request bodies over {@link HttpLimits#maxRequestSize()} with 413: at once when
+ * the declared {@code Content-Length} is too large, and while reading when a chunked body
+ * grows past the limit (the read fails with {@link RequestTooLarge}, which the error
+ * handling maps to 413). Runs before security so that an oversized body is never
+ * buffered.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 

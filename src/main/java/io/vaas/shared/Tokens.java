@@ -8,10 +8,10 @@ import java.util.zip.CRC32;
 
 /**
  * The bearer token format shared by operator tokens ({@code vaas_op_}) and seeds
- * ({@code vaas_seed_}): prefix, 40 random base62 characters (about 238 bits) and a 6-character
- * base62 CRC32 checksum, so secret scanners can recognise a leaked token and a typo is
- * rejected without a database look-up. Tokens are stored only as their SHA-256 hash: they are
- * random, so a slow password hash would add nothing.
+ * ({@code vaas_seed_}): prefix, 40 random base62 characters (about 238 bits) and a
+ * 6-character base62 CRC32 checksum, so secret scanners can recognise a leaked token and
+ * a typo is rejected without a database look-up. Tokens are stored only as their SHA-256
+ * hash: they are random, so a slow password hash would add nothing.
  */
 public final class Tokens {
 

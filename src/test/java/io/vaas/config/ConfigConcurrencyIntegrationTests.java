@@ -77,7 +77,8 @@ class ConfigConcurrencyIntegrationTests {
 		api.put(config, ADMIN_TOKEN, "{\"data\":{\"seed\":true}}").expect(201);
 
 		var winners = race(i -> {
-			// Read, add this writer's key, write with If-Match; on 412 read again and retry.
+			// Read, add this writer's key, write with If-Match; on 412 read again and
+			// retry.
 			while (true) {
 				var latest = api.get(config, ADMIN_TOKEN).expect(200);
 				var data = (ObjectNode) latest.json().get("data");

@@ -23,8 +23,9 @@ class ConfigRulesUnitTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "{\"a\":[1]}|data.a: arrays", "{\"a\":{\"b\":null}}|data.a.b: null",
-			"[1]|must be a JSON object", "\"x\"|must be a JSON object", "null|required", "{\"\":1}|keys must not be empty" })
+	@CsvSource(delimiter = '|',
+			value = { "{\"a\":[1]}|data.a: arrays", "{\"a\":{\"b\":null}}|data.a.b: null", "[1]|must be a JSON object",
+					"\"x\"|must be a JSON object", "null|required", "{\"\":1}|keys must not be empty" })
 	void refusesOtherShapesNamingThePath(String json, String message) {
 		assertThatThrownBy(() -> ConfigData.of(JSON.readTree(json))).isInstanceOf(InvalidConfig.class)
 			.hasMessageContaining(message);
@@ -37,9 +38,10 @@ class ConfigRulesUnitTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "null", value = { "\"3\"|null|3|true", "W/\"3\"|null|3|true",
-			"\"2\", \"3\"|null|3|true", "*|null|3|true", "\"2\"|null|3|false", "3|null|3|true", "garbage|null|3|false",
-			"null|*|3|false", "null|null|3|true" })
+	@CsvSource(delimiter = '|', nullValues = "null",
+			value = { "\"3\"|null|3|true", "W/\"3\"|null|3|true", "\"2\", \"3\"|null|3|true", "*|null|3|true",
+					"\"2\"|null|3|false", "3|null|3|true", "garbage|null|3|false", "null|*|3|false",
+					"null|null|3|true" })
 	void checksPreconditionsAgainstTheLatestVersion(String ifMatch, String ifNoneMatch, long current, boolean holds) {
 		var precondition = Precondition.of(ifMatch, ifNoneMatch);
 		if (holds) {
@@ -62,10 +64,10 @@ class ConfigRulesUnitTests {
 		var differ = new ConfigDiffer(JSON);
 		var result = differ.diff(JSON.readTree("{\"port\":1,\"gone\":\"x\",\"db\":{\"name\":\"a\"}}"),
 				JSON.readTree("{\"port\":2,\"db\":{\"name\":\"a\",\"pool\":5}}"));
-		assertThat(result.changes()).containsExactlyInAnyOrderElementsOf(List.of(
-				new ConfigDiff.Change("changed", "/port", JSON.readTree("1"), JSON.readTree("2")),
-				new ConfigDiff.Change("removed", "/gone", JSON.readTree("\"x\""), null),
-				new ConfigDiff.Change("added", "/db/pool", null, JSON.readTree("5"))));
+		assertThat(result.changes()).containsExactlyInAnyOrderElementsOf(
+				List.of(new ConfigDiff.Change("changed", "/port", JSON.readTree("1"), JSON.readTree("2")),
+						new ConfigDiff.Change("removed", "/gone", JSON.readTree("\"x\""), null),
+						new ConfigDiff.Change("added", "/db/pool", null, JSON.readTree("5"))));
 		assertThat(result.patch().size()).isEqualTo(3);
 		assertThat(result.patch().toString()).contains("{\"op\":\"remove\",\"path\":\"/gone\"}");
 	}

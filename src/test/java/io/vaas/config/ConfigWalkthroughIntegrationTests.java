@@ -40,8 +40,13 @@ class ConfigWalkthroughIntegrationTests {
 		assertThat(v1.json().get("version").asLong()).isEqualTo(1);
 		assertThat(v1.header("ETag")).isEqualTo("\"1\"");
 
-		var v2 = api.call("PUT", config).token(ADMIN_TOKEN).header("If-Match", "\"1\"").json("""
-				{"data":{"port":3307,"db":{"name":"shop","pool":5}},"comment":"more connections"}""").send().expect(200);
+		var v2 = api.call("PUT", config)
+			.token(ADMIN_TOKEN)
+			.header("If-Match", "\"1\"")
+			.json("""
+					{"data":{"port":3307,"db":{"name":"shop","pool":5}},"comment":"more connections"}""")
+			.send()
+			.expect(200);
 		assertThat(v2.json().get("version").asLong()).isEqualTo(2);
 
 		var same = api.put(config, ADMIN_TOKEN, """
@@ -56,7 +61,8 @@ class ConfigWalkthroughIntegrationTests {
 		assertThat(latest.json().get("comment").asString()).isEqualTo("more connections");
 
 		var diff = api.get(config + "/diff?from=1&to=2", ADMIN_TOKEN).expect(200).json();
-		assertThat(diff.get("changes").toString()).contains("\"change\":\"changed\",\"path\":\"/port\",\"oldValue\":3306,\"newValue\":3307")
+		assertThat(diff.get("changes").toString())
+			.contains("\"change\":\"changed\",\"path\":\"/port\",\"oldValue\":3306,\"newValue\":3307")
 			.contains("\"change\":\"added\",\"path\":\"/db/pool\",\"newValue\":5");
 		assertThat(diff.get("patch").toString()).contains("{\"op\":\"replace\",\"path\":\"/port\",\"value\":3307}")
 			.contains("{\"op\":\"add\",\"path\":\"/db/pool\",\"value\":5}");
@@ -64,7 +70,8 @@ class ConfigWalkthroughIntegrationTests {
 		var rolledBack = api.post(config + "/rollback", ADMIN_TOKEN, "{\"version\":1}").expect(200).json();
 		assertThat(rolledBack.get("version").asLong()).as("rollback is a new version").isEqualTo(3);
 		var v3 = api.get(config, ADMIN_TOKEN).expect(200).json();
-		assertThat(v3.get("data")).isEqualTo(api.get(config + "/versions/1", ADMIN_TOKEN).expect(200).json().get("data"));
+		assertThat(v3.get("data"))
+			.isEqualTo(api.get(config + "/versions/1", ADMIN_TOKEN).expect(200).json().get("data"));
 		assertThat(v3.get("comment").asString()).isEqualTo("Rollback to version 1");
 
 		var history = api.get(config + "/versions", ADMIN_TOKEN).expect(200).json();
@@ -86,18 +93,34 @@ class ConfigWalkthroughIntegrationTests {
 		api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":1}}").expect(201);
 		api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":2}}").expect(200);
 
-		var stale = api.call("PUT", config).token(ADMIN_TOKEN).header("If-Match", "\"1\"").json("{\"data\":{\"a\":3}}").send();
+		var stale = api.call("PUT", config)
+			.token(ADMIN_TOKEN)
+			.header("If-Match", "\"1\"")
+			.json("{\"data\":{\"a\":3}}")
+			.send();
 		stale.expectProblem(412, "version-conflict");
 		assertThat(stale.header("ETag")).isEqualTo("\"2\"");
 		assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(2);
 		assertThat(api.get(config, ADMIN_TOKEN).json().get("data").get("a").asInt()).as("nothing written").isEqualTo(2);
 
-		api.call("PUT", config).token(ADMIN_TOKEN).header("If-None-Match", "*").json("{\"data\":{\"a\":9}}").send()
+		api.call("PUT", config)
+			.token(ADMIN_TOKEN)
+			.header("If-None-Match", "*")
+			.json("{\"data\":{\"a\":9}}")
+			.send()
 			.expectProblem(412, "version-conflict");
-		api.call("PUT", "/api/v1/namespaces/" + ns + "/configs/fresh").token(ADMIN_TOKEN).header("If-Match", "\"1\"")
-			.json("{\"data\":{\"a\":9}}").send().expectProblem(412, "version-conflict");
-		api.call("POST", config + "/rollback").token(ADMIN_TOKEN).header("If-Match", "\"1\"").json("{\"version\":1}")
-			.send().expectProblem(412, "version-conflict");
+		api.call("PUT", "/api/v1/namespaces/" + ns + "/configs/fresh")
+			.token(ADMIN_TOKEN)
+			.header("If-Match", "\"1\"")
+			.json("{\"data\":{\"a\":9}}")
+			.send()
+			.expectProblem(412, "version-conflict");
+		api.call("POST", config + "/rollback")
+			.token(ADMIN_TOKEN)
+			.header("If-Match", "\"1\"")
+			.json("{\"version\":1}")
+			.send()
+			.expectProblem(412, "version-conflict");
 		assertThat(api.get(config + "/versions", ADMIN_TOKEN).json().size()).isEqualTo(2);
 	}
 
@@ -106,7 +129,8 @@ class ConfigWalkthroughIntegrationTests {
 		var ns = Api.unique("shape");
 		api.namespace(ns);
 		var config = "/api/v1/namespaces/" + ns + "/configs/app";
-		var reply = api.put(config, ADMIN_TOKEN, "{\"data\":{\"db\":{\"hosts\":[\"a\",\"b\"]}}}").expectProblem(422, "invalid-config");
+		var reply = api.put(config, ADMIN_TOKEN, "{\"data\":{\"db\":{\"hosts\":[\"a\",\"b\"]}}}")
+			.expectProblem(422, "invalid-config");
 		assertThat(reply.json().get("detail").asString()).contains("data.db.hosts");
 		api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":null}}").expectProblem(422, "invalid-config");
 		api.put(config, ADMIN_TOKEN, "{\"data\":\"text\"}").expectProblem(422, "invalid-config");

@@ -49,7 +49,8 @@ class OperatorTokenIntegrationTests {
 		api.put(config, viewer, "{\"data\":{\"a\":2}}").expectProblem(403, "forbidden");
 		api.post(config + "/rollback", viewer, "{\"version\":1}").expectProblem(403, "forbidden");
 		api.put("/api/v1/namespaces/" + Api.unique("other"), viewer, "").expectProblem(403, "forbidden");
-		api.post("/api/v1/tokens", viewer, "{\"name\":\"x\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"viewer\"}]}")
+		api.post("/api/v1/tokens", viewer,
+				"{\"name\":\"x\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"viewer\"}]}")
 			.expectProblem(403, "forbidden");
 		assertThat(api.get(config, ADMIN_TOKEN).json().get("version").asLong()).as("nothing written").isEqualTo(1);
 	}
@@ -76,8 +77,10 @@ class OperatorTokenIntegrationTests {
 	@Test
 	void letsANamespaceAdminGrantOnlyInsideItsNamespace() {
 		var admin = api.token(ns, "admin");
-		var reply = api.post("/api/v1/tokens", admin,
-				"{\"name\":\"" + Api.unique("ci") + "\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"editor\"}]}")
+		var reply = api
+			.post("/api/v1/tokens", admin,
+					"{\"name\":\"" + Api.unique("ci") + "\",\"roles\":[{\"namespace\":\"" + ns
+							+ "\",\"role\":\"editor\"}]}")
 			.expect(201);
 		api.put(config, reply.json().get("token").asString(), "{\"data\":{\"a\":5}}").expect(200);
 
@@ -96,8 +99,9 @@ class OperatorTokenIntegrationTests {
 	@Test
 	void listsTokensWithoutTheirValuesAndRevokesThem() {
 		var name = Api.unique("deploy");
-		var created = api.post("/api/v1/tokens", ADMIN_TOKEN,
-				"{\"name\":\"" + name + "\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"editor\"}]}")
+		var created = api
+			.post("/api/v1/tokens", ADMIN_TOKEN,
+					"{\"name\":\"" + name + "\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"editor\"}]}")
 			.expect(201);
 		var value = created.json().get("token").asString();
 		var id = created.json().get("details").get("id").asString();
@@ -108,7 +112,8 @@ class OperatorTokenIntegrationTests {
 		var hash = jdbc.queryForObject("select token_hash from operator_tokens where id = ?::uuid", byte[].class, id);
 		assertThat(hash).as("stored as its SHA-256 only").hasSize(32);
 		assertThat(jdbc.queryForObject("select count(*) from operator_tokens where cast(token_hash as varchar) like ?",
-				Integer.class, "%" + value + "%")).isZero();
+				Integer.class, "%" + value + "%"))
+			.isZero();
 
 		api.put(config, value, "{\"data\":{\"a\":2}}").expect(200);
 		api.delete("/api/v1/tokens/" + id, ADMIN_TOKEN).expect(204);
@@ -120,8 +125,10 @@ class OperatorTokenIntegrationTests {
 	@Test
 	void refusesExpiredTokens() {
 		var name = Api.unique("short");
-		var id = api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"" + name + "\",\"roles\":[{\"namespace\":\"" + ns
-				+ "\",\"role\":\"viewer\"}],\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}")
+		var id = api
+			.post("/api/v1/tokens", ADMIN_TOKEN,
+					"{\"name\":\"" + name + "\",\"roles\":[{\"namespace\":\"" + ns
+							+ "\",\"role\":\"viewer\"}],\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}")
 			.expect(201)
 			.json();
 		var token = id.get("token").asString();
@@ -129,8 +136,10 @@ class OperatorTokenIntegrationTests {
 		jdbc.update("update operator_tokens set expires_at = ? where id = ?::uuid",
 				java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id.get("details").get("id").asString());
 		api.get(config, token).expectProblem(401, "invalid-token");
-		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"past\",\"roles\":[{\"namespace\":\"" + ns
-				+ "\",\"role\":\"viewer\"}],\"expiresAt\":\"2020-01-01T00:00:00Z\"}").expectProblem(422, "validation-failed");
+		api.post("/api/v1/tokens", ADMIN_TOKEN,
+				"{\"name\":\"past\",\"roles\":[{\"namespace\":\"" + ns
+						+ "\",\"role\":\"viewer\"}],\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
+			.expectProblem(422, "validation-failed");
 	}
 
 	@Test
@@ -139,11 +148,14 @@ class OperatorTokenIntegrationTests {
 		var body = "{\"name\":\"" + name + "\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"viewer\"}]}";
 		api.post("/api/v1/tokens", ADMIN_TOKEN, body).expect(201);
 		api.post("/api/v1/tokens", ADMIN_TOKEN, body).expectProblem(409, "token-name-taken");
-		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"r\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"owner\"}]}")
+		api.post("/api/v1/tokens", ADMIN_TOKEN,
+				"{\"name\":\"r\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"owner\"}]}")
 			.expectProblem(422, "validation-failed");
-		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"r\",\"roles\":[]}").expectProblem(422, "validation-failed");
+		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"r\",\"roles\":[]}")
+			.expectProblem(422, "validation-failed");
 		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"roles\":[]}").expectProblem(422, "validation-failed");
-		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"r\",\"roles\":[{\"namespace\":\"Bad_NS\",\"role\":\"viewer\"}]}")
+		api.post("/api/v1/tokens", ADMIN_TOKEN,
+				"{\"name\":\"r\",\"roles\":[{\"namespace\":\"Bad_NS\",\"role\":\"viewer\"}]}")
 			.expectProblem(400, "invalid-name");
 	}
 

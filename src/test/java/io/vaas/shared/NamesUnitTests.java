@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NamesUnitTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a", "0", "acme", "team-1", "a1-b2-c3", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij123" })
+	@ValueSource(strings = { "a", "0", "acme", "team-1", "a1-b2-c3",
+			"abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij123" })
 	void acceptsDnsLabelsAsNamespaces(String name) {
 		assertThat(NamespaceName.of(name).value()).isEqualTo(name);
 	}

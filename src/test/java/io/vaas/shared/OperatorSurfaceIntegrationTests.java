@@ -33,13 +33,14 @@ class OperatorSurfaceIntegrationTests {
 	}
 
 	/**
-	 * Fails when the served document drifts from {@code openapi/openapi.json}. To accept a
-	 * change, run {@code ./mvnw verify -Dvaas.openapi.write=true} and commit the file.
+	 * Fails when the served document drifts from {@code openapi/openapi.json}. To accept
+	 * a change, run {@code ./mvnw verify -Dvaas.openapi.write=true} and commit the file.
 	 */
 	@Test
 	void servesTheCommittedOpenApiDocument() throws Exception {
 		var served = api.call("GET", "/v3/api-docs").send().expect(200).json();
-		var pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(served) + "\n";
+		var pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(served)
+				+ "\n";
 		if (Boolean.getBoolean("vaas.openapi.write")) {
 			Files.writeString(COMMITTED, pretty);
 		}
@@ -47,15 +48,17 @@ class OperatorSurfaceIntegrationTests {
 			fail("openapi/openapi.json is missing; run ./mvnw verify -Dvaas.openapi.write=true and commit it");
 		}
 		Files.writeString(Path.of("target/openapi-served.json"), pretty);
-		assertThat(served).as("the served OpenAPI document differs from openapi/openapi.json (served copy in "
-				+ "target/openapi-served.json); run ./mvnw verify -Dvaas.openapi.write=true and commit it")
+		assertThat(served)
+			.as("the served OpenAPI document differs from openapi/openapi.json (served copy in "
+					+ "target/openapi-served.json); run ./mvnw verify -Dvaas.openapi.write=true and commit it")
 			.isEqualTo(Api.parse(Files.readString(COMMITTED)));
 	}
 
 	@Test
 	void documentsTheBearerSchemeAndTheApi() {
 		var doc = api.call("GET", "/v3/api-docs").send().expect(200).json();
-		assertThat(doc.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
+		assertThat(doc.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+			.isEqualTo("bearer");
 		assertThat(doc.get("paths").has("/api/v1/namespaces/{ns}/configs/{name}")).isTrue();
 		assertThat(doc.get("paths").has("/api/v1/tokens")).isTrue();
 	}

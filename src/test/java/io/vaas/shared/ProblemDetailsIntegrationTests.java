@@ -14,7 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static io.vaas.support.Api.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every error path answers RFC 9457 problem details with a stable type, never a stack trace. */
+/**
+ * Every error path answers RFC 9457 problem details with a stable type, never a stack
+ * trace.
+ */
 @PostgresIntegrationTest
 class ProblemDetailsIntegrationTests {
 
@@ -38,7 +41,8 @@ class ProblemDetailsIntegrationTests {
 		api.get("/api/v1/namespaces/Not_A_Label", ADMIN_TOKEN).expectProblem(400, "invalid-name");
 		api.get("/api/v1/namespaces/" + "a".repeat(64), ADMIN_TOKEN).expectProblem(400, "invalid-name");
 		api.put("/api/v1/namespaces/ok/configs/-bad", ADMIN_TOKEN, "{\"data\":{}}").expectProblem(400, "invalid-name");
-		var reply = api.put(config.replace("/app", "/UPPER"), ADMIN_TOKEN, "{\"data\":{}}").expectProblem(400, "invalid-name");
+		var reply = api.put(config.replace("/app", "/UPPER"), ADMIN_TOKEN, "{\"data\":{}}")
+			.expectProblem(400, "invalid-name");
 		assertThat(reply.json().get("detail").asString()).doesNotContain("UPPER");
 	}
 
@@ -46,7 +50,10 @@ class ProblemDetailsIntegrationTests {
 	void answersBadJsonAndParametersWith400() {
 		api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":").expectProblem(400, "malformed-request");
 		api.put(config, ADMIN_TOKEN, "{\"data\":{},\"extra\":1}").expectProblem(400, "malformed-request");
-		api.call("PUT", config).token(ADMIN_TOKEN).header("Content-Type", "application/json").send()
+		api.call("PUT", config)
+			.token(ADMIN_TOKEN)
+			.header("Content-Type", "application/json")
+			.send()
 			.expectProblem(400, "malformed-request");
 		api.get(config + "/diff?from=one&to=2", ADMIN_TOKEN).expectProblem(400, "invalid-parameter");
 		api.get(config + "/diff?to=2", ADMIN_TOKEN).expectProblem(400, "missing-parameter");
@@ -56,7 +63,8 @@ class ProblemDetailsIntegrationTests {
 	void neverEchoesTheRejectedInput() {
 		var marker = "s3cr3t-" + Api.unique("marker");
 		assertThat(api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":\"" + marker + "\"").body()).doesNotContain(marker);
-		assertThat(api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":[\"" + marker + "\"]}}").body()).doesNotContain(marker);
+		assertThat(api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":[\"" + marker + "\"]}}").body())
+			.doesNotContain(marker);
 		assertThat(api.get(config + "/diff?from=" + marker + "&to=1", ADMIN_TOKEN).body()).doesNotContain(marker);
 		assertThat(api.get(config, marker).body()).doesNotContain(marker);
 	}
@@ -71,23 +79,36 @@ class ProblemDetailsIntegrationTests {
 	@Test
 	void answersWrongMethodMediaTypeAndAcceptWithTheirStatus() {
 		api.delete("/api/v1/namespaces/x", ADMIN_TOKEN).expectProblem(405, "method-not-allowed");
-		api.call("PUT", config).token(ADMIN_TOKEN).body("text/plain", "data".getBytes()).send()
+		api.call("PUT", config)
+			.token(ADMIN_TOKEN)
+			.body("text/plain", "data".getBytes())
+			.send()
 			.expectProblem(415, "unsupported-media-type");
-		api.call("GET", "/api/v1/namespaces").token(ADMIN_TOKEN).header("Accept", "application/xml").send()
+		api.call("GET", "/api/v1/namespaces")
+			.token(ADMIN_TOKEN)
+			.header("Accept", "application/xml")
+			.send()
 			.expectProblem(406, "not-acceptable");
 	}
 
 	@Test
 	void answersOversizedBodiesWith413BeforeAndWhileReading() {
 		var big = ("{\"data\":{\"a\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8);
-		api.call("PUT", config).token(ADMIN_TOKEN).body("application/json", big).send()
+		api.call("PUT", config)
+			.token(ADMIN_TOKEN)
+			.body("application/json", big)
+			.send()
 			.expectProblem(413, "request-too-large");
 		var chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big));
-		api.call("PUT", config).token(ADMIN_TOKEN).publisher("application/json", chunked).send()
+		api.call("PUT", config)
+			.token(ADMIN_TOKEN)
+			.publisher("application/json", chunked)
+			.send()
 			.expectProblem(413, "request-too-large");
 		api.get(config, ADMIN_TOKEN).expectProblem(404, "config-not-found");
 
-		var justUnder = ("{\"data\":{\"a\":\"" + "x".repeat(2 * 1024 * 1024 - 100) + "\"}}").getBytes(StandardCharsets.UTF_8);
+		var justUnder = ("{\"data\":{\"a\":\"" + "x".repeat(2 * 1024 * 1024 - 100) + "\"}}")
+			.getBytes(StandardCharsets.UTF_8);
 		api.call("PUT", config).token(ADMIN_TOKEN).body("application/json", justUnder).send().expect(201);
 	}
 

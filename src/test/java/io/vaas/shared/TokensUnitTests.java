@@ -31,8 +31,10 @@ class TokensUnitTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "vaas_op_", "vaas_op_short", "vaas_seed_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-			"vaas_op_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA!", "Vaas_op_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
+	@ValueSource(
+			strings = { "", "vaas_op_", "vaas_op_short", "vaas_seed_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+					"vaas_op_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA!",
+					"Vaas_op_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
 	void rejectsMalformedTokens(String token) {
 		assertThat(Tokens.isWellFormed("vaas_op_", token)).isFalse();
 	}

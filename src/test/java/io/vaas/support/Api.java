@@ -17,10 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real HTTP client for the server under test, as an operator or an agent would call it. */
+/**
+ * A real HTTP client for the server under test, as an operator or an agent would call it.
+ */
 public final class Api {
 
-	/** The bootstrap admin token the integration tests start the server with (40 characters). */
+	/**
+	 * The bootstrap admin token the integration tests start the server with (40
+	 * characters).
+	 */
 	public static final String ADMIN_TOKEN = "test-bootstrap-admin-token-0123456789abcd";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -114,7 +119,9 @@ public final class Api {
 		}
 
 		public Reply send() {
-			var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).method(method, body);
+			var request = HttpRequest.newBuilder(URI.create(base + path))
+				.timeout(Duration.ofSeconds(30))
+				.method(method, body);
 			if (!headers.isEmpty()) {
 				request.headers(headers.toArray(String[]::new));
 			}
@@ -141,12 +148,16 @@ public final class Api {
 			return this;
 		}
 
-		/** Expects an RFC 9457 problem with this status and {@code urn:vaas:problem:<slug>} type. */
+		/**
+		 * Expects an RFC 9457 problem with this status and
+		 * {@code urn:vaas:problem:<slug>} type.
+		 */
 		public Reply expectProblem(int expected, String slug) {
 			expect(expected);
 			assertThat(header("Content-Type")).as("content type of %s", body).startsWith("application/problem+json");
 			var problem = json();
-			assertThat(problem.get("type").asString()).as("problem type in %s", body).isEqualTo("urn:vaas:problem:" + slug);
+			assertThat(problem.get("type").asString()).as("problem type in %s", body)
+				.isEqualTo("urn:vaas:problem:" + slug);
 			assertThat(problem.get("status").asInt()).isEqualTo(expected);
 			assertThat(problem.get("title").asString()).isNotBlank();
 			assertThat(problem.get("detail").asString()).isNotBlank();

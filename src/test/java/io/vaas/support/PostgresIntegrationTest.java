@@ -10,9 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * A full server on a random port against real PostgreSQL ({@link TestDatabase}), with a known
- * bootstrap admin token ({@link Api#ADMIN_TOKEN}). Test classes share one context and one
- * database, so each uses namespaces of its own.
+ * A full server on a random port against real PostgreSQL ({@link TestDatabase}), with a
+ * known bootstrap admin token ({@link Api#ADMIN_TOKEN}). Test classes share one context
+ * and one database, so each uses namespaces of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

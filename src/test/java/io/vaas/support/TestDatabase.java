@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Resolves the PostgreSQL database the integration tests run against (SPEC §6), once per test
- * run: the server in {@code VAAS_TEST_DB_URL} when set, else Testcontainers when a Docker engine
- * answers, else the PostgreSQL on {@code 127.0.0.1:5432}. On a server it creates a fresh
- * database of its own and drops it when the JVM exits. It never skips: if no database can be
- * had, the tests fail and say why.
+ * Resolves the PostgreSQL database the integration tests run against (SPEC §6), once per
+ * test run: the server in {@code VAAS_TEST_DB_URL} when set, else Testcontainers when a
+ * Docker engine answers, else the PostgreSQL on {@code 127.0.0.1:5432}. On a server it
+ * creates a fresh database of its own and drops it when the JVM exits. It never skips: if
+ * no database can be had, the tests fail and say why.
  */
 public final class TestDatabase {
 
@@ -58,7 +58,10 @@ public final class TestDatabase {
 		return source;
 	}
 
-	/** The fresh database for {@link Source#URL} and {@link Source#LOCAL}, created on first use. */
+	/**
+	 * The fresh database for {@link Source#URL} and {@link Source#LOCAL}, created on
+	 * first use.
+	 */
 	public static synchronized Fresh fresh() {
 		if (fresh == null) {
 			var admin = source() == Source.URL ? env("VAAS_TEST_DB_URL", "") : LOCAL_URL;

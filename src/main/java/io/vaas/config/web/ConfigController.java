@@ -135,8 +135,8 @@ class ConfigController {
 	record WriteResponse(long version, boolean changed) {
 	}
 
-	record ConfigResponse(String namespace, String name, long version, long latestVersion, JsonNode data,
-			String author, Instant createdAt, @Nullable String comment) {
+	record ConfigResponse(String namespace, String name, long version, long latestVersion, JsonNode data, String author,
+			Instant createdAt, @Nullable String comment) {
 
 		static ConfigResponse of(ConfigSnapshot s) {
 			return new ConfigResponse(s.namespace(), s.name(), s.version(), s.latestVersion(), s.data(), s.author(),

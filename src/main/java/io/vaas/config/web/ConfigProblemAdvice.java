@@ -45,8 +45,7 @@ class ConfigProblemAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidConfig ex) {
-		return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-config", "Invalid config",
-				ex.getMessage());
+		return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-config", "Invalid config", ex.getMessage());
 	}
 
 }

@@ -85,7 +85,10 @@ class TokenController {
 
 		static TokenResponse of(TokenView view) {
 			return new TokenResponse(view.id(), view.name(),
-					view.grants().stream().map(grant -> new RoleResponse(grant.namespace(), grant.role().label())).toList(),
+					view.grants()
+						.stream()
+						.map(grant -> new RoleResponse(grant.namespace(), grant.role().label()))
+						.toList(),
 					view.bootstrap(), view.createdAt(), view.createdBy(), view.expiresAt(), view.revokedAt(),
 					view.status());
 		}
