@@ -39,6 +39,9 @@ class EmbeddedDefaultIntegrationTests {
 				.isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 			token = Files.readString(tokenFile).strip();
 			assertThat(token).startsWith("vaas_op_");
+			assertThat(Files.getPosixFilePermissions(dataDir.resolve("master.key")))
+				.isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+			assertThat(output.getOut()).contains("WARNING: Generated master key in use");
 			assertThat(output.getOut()).contains("WARNING: Embedded single-node database in use!")
 				.contains(tokenFile.toString())
 				.doesNotContain(token);
@@ -83,6 +86,26 @@ class EmbeddedDefaultIntegrationTests {
 		var cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure);
 		assertThat(cause).hasMessageContaining("at least 32 characters");
 		assertThat(cause.getMessage()).doesNotContain("short");
+	}
+
+	@Test
+	void refusesToStartWithAnotherOrAMalformedMasterKey() {
+		var key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+		try (var context = start("--vaas.master-key.value=" + key)) {
+			new Api(port(context)).call("GET", "/actuator/health").send().expect(200);
+		}
+		var other = java.util.Base64.getEncoder().encodeToString(io.vaas.keys.AesGcm.newKey());
+		var wrong = org.assertj.core.api.Assertions
+			.catchThrowable(() -> start("--vaas.master-key.value=" + other).close());
+		assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(wrong))
+			.hasMessageContaining("does not match the key check value");
+		var malformed = org.assertj.core.api.Assertions
+			.catchThrowable(() -> start("--vaas.master-key.value=not-a-key").close());
+		assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(malformed))
+			.hasMessageContaining("not valid base64");
+		try (var again = start("--vaas.master-key.value=" + key)) {
+			new Api(port(again)).call("GET", "/actuator/health").send().expect(200);
+		}
 	}
 
 	private ConfigurableApplicationContext start(String... args) {

@@ -3,11 +3,14 @@ package io.vaas.config;
 import java.time.Clock;
 import java.util.List;
 
+import io.vaas.audit.AuditEntry;
+import io.vaas.audit.AuditLog;
 import io.vaas.namespace.NamespaceService;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.Actor;
 import io.vaas.shared.NamespaceName;
+import io.vaas.shared.Precondition;
 import io.vaas.shared.ResourceName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,19 +40,26 @@ public class ConfigService {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate readOnly;
+
 	private final JsonMapper json;
 
 	private final ConfigDiffer differ;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	ConfigService(Configs configs, ConfigVersions versions, NamespaceService namespaces, Access access,
-			TransactionTemplate transactions, JsonMapper json, Clock clock) {
+			TransactionTemplate transactions, JsonMapper json, AuditLog audit, Clock clock) {
+		this.audit = audit;
 		this.configs = configs;
 		this.versions = versions;
 		this.namespaces = namespaces;
 		this.access = access;
 		this.transactions = transactions;
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 		this.json = json;
 		this.differ = new ConfigDiffer(json);
 		this.clock = clock;
@@ -64,14 +73,14 @@ public class ConfigService {
 		checkComment(comment);
 		var content = json.writeValueAsBytes(data.json());
 		try {
-			return transactions
-				.execute(status -> writeLocked(namespace, name, content, data.json(), comment, precondition, actor));
+			return transactions.execute(status -> writeLocked("config.write", namespace, name, content, data.json(),
+					comment, precondition, actor));
 		}
 		catch (DataIntegrityViolationException raced) {
 			// Two writers created the same config at once; the loser retries against the
 			// winner's row.
-			return transactions
-				.execute(status -> writeLocked(namespace, name, content, data.json(), comment, precondition, actor));
+			return transactions.execute(status -> writeLocked("config.write", namespace, name, content, data.json(),
+					comment, precondition, actor));
 		}
 	}
 
@@ -85,18 +94,20 @@ public class ConfigService {
 			var config = configs.lockByNamespaceAndName(namespace.value(), name.value())
 				.orElseThrow(() -> new ConfigNotFound(namespace, name));
 			var old = versionOf(config, name, toVersion);
-			return writeLocked(namespace, name, old.data(), read(old.data()), why, precondition, actor);
+			return writeLocked("config.rollback", namespace, name, old.data(), read(old.data()), why, precondition,
+					actor);
 		});
 	}
 
-	private WriteOutcome writeLocked(NamespaceName namespace, ResourceName name, byte[] content, ObjectNode data,
-			@Nullable String comment, Precondition precondition, Actor actor) {
+	private WriteOutcome writeLocked(String action, NamespaceName namespace, ResourceName name, byte[] content,
+			ObjectNode data, @Nullable String comment, Precondition precondition, Actor actor) {
 		var now = clock.instant();
 		var existing = configs.lockByNamespaceAndName(namespace.value(), name.value());
 		if (existing.isEmpty()) {
 			precondition.check(null);
 			var config = configs.saveAndFlush(new Config(namespace.value(), name.value(), now));
 			versions.save(new ConfigVersion(config.id(), 1, content, actor.name(), now, comment));
+			audit.record(AuditEntry.success(actor, action, namespace.value(), name.value(), 1L));
 			return new WriteOutcome(1, true, true);
 		}
 		var config = existing.get();
@@ -107,49 +118,64 @@ public class ConfigService {
 		}
 		var next = config.advance(now);
 		versions.save(new ConfigVersion(config.id(), next, content, actor.name(), now, comment));
+		audit.record(AuditEntry.success(actor, action, namespace.value(), name.value(), next));
 		return new WriteOutcome(next, true, false);
 	}
 
-	@Transactional(readOnly = true)
 	public ConfigSnapshot latest(NamespaceName namespace, ResourceName name) {
-		var config = find(namespace, name);
-		return snapshot(config, versionOf(config, name, config.latestVersion()));
+		access.require(namespace, Permission.READ);
+		return reading(() -> {
+			var config = find(namespace, name);
+			return snapshot(config, versionOf(config, name, config.latestVersion()));
+		});
 	}
 
-	@Transactional(readOnly = true)
 	public ConfigSnapshot version(NamespaceName namespace, ResourceName name, long version) {
-		var config = find(namespace, name);
-		return snapshot(config, versionOf(config, name, version));
+		access.require(namespace, Permission.READ);
+		return reading(() -> {
+			var config = find(namespace, name);
+			return snapshot(config, versionOf(config, name, version));
+		});
 	}
 
-	@Transactional(readOnly = true)
 	public List<VersionInfo> history(NamespaceName namespace, ResourceName name) {
-		var config = find(namespace, name);
-		return versions.findByConfigIdOrderByVersion(config.id())
+		access.require(namespace, Permission.READ);
+		return reading(() -> versions.findByConfigIdOrderByVersion(find(namespace, name).id())
 			.stream()
 			.map(v -> new VersionInfo(v.version(), v.author(), v.createdAt(), v.comment()))
-			.toList();
+			.toList());
 	}
 
-	@Transactional(readOnly = true)
 	public List<ConfigSummary> list(NamespaceName namespace) {
 		access.require(namespace, Permission.READ);
-		namespaces.requireExists(namespace);
-		return configs.findByNamespaceOrderByName(namespace.value())
-			.stream()
-			.map(c -> new ConfigSummary(c.name(), c.latestVersion(), c.updatedAt()))
-			.toList();
+		return reading(() -> {
+			namespaces.requireExists(namespace);
+			return configs.findByNamespaceOrderByName(namespace.value())
+				.stream()
+				.map(c -> new ConfigSummary(c.name(), c.latestVersion(), c.updatedAt()))
+				.toList();
+		});
 	}
 
-	@Transactional(readOnly = true)
 	public ConfigDiff diff(NamespaceName namespace, ResourceName name, long from, long to) {
-		var config = find(namespace, name);
-		var result = differ.diff(read(versionOf(config, name, from).data()), read(versionOf(config, name, to).data()));
-		return new ConfigDiff(namespace.value(), name.value(), from, to, result.changes(), result.patch());
+		access.require(namespace, Permission.READ);
+		return reading(() -> {
+			var config = find(namespace, name);
+			var result = differ.diff(read(versionOf(config, name, from).data()),
+					read(versionOf(config, name, to).data()));
+			return new ConfigDiff(namespace.value(), name.value(), from, to, result.changes(), result.patch());
+		});
+	}
+
+	/**
+	 * Permission checks come before any transaction, so a refusal is audited without
+	 * holding a connection.
+	 */
+	private <T> T reading(java.util.function.Supplier<T> work) {
+		return readOnly.execute(status -> work.get());
 	}
 
 	private Config find(NamespaceName namespace, ResourceName name) {
-		access.require(namespace, Permission.READ);
 		namespaces.requireExists(namespace);
 		return configs.findByNamespaceAndName(namespace.value(), name.value())
 			.orElseThrow(() -> new ConfigNotFound(namespace, name));

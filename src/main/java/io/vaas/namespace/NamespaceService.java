@@ -3,6 +3,8 @@ package io.vaas.namespace;
 import java.time.Clock;
 import java.util.List;
 
+import io.vaas.audit.AuditEntry;
+import io.vaas.audit.AuditLog;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.NamespaceName;
@@ -22,9 +24,13 @@ public class NamespaceService {
 
 	private final TransactionTemplate transactions;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	NamespaceService(Namespaces namespaces, Access access, TransactionTemplate transactions, Clock clock) {
+	NamespaceService(Namespaces namespaces, Access access, TransactionTemplate transactions, AuditLog audit,
+			Clock clock) {
+		this.audit = audit;
 		this.namespaces = namespaces;
 		this.access = access;
 		this.transactions = transactions;
@@ -46,8 +52,11 @@ public class NamespaceService {
 			return new Ensured(existing.get().view(), false);
 		}
 		try {
-			var created = transactions
-				.execute(status -> namespaces.saveAndFlush(new Namespace(name.value(), clock.instant(), actor.name())));
+			var created = transactions.execute(status -> {
+				var saved = namespaces.saveAndFlush(new Namespace(name.value(), clock.instant(), actor.name()));
+				audit.record(AuditEntry.success(actor, "namespace.create", name.value(), null, null));
+				return saved;
+			});
 			return new Ensured(created.view(), true);
 		}
 		catch (DataIntegrityViolationException raced) {
@@ -55,7 +64,6 @@ public class NamespaceService {
 		}
 	}
 
-	@Transactional(readOnly = true)
 	public NamespaceView get(NamespaceName name) {
 		access.require(name, Permission.READ);
 		return namespaces.findById(name.value()).map(Namespace::view).orElseThrow(() -> new NamespaceNotFound(name));

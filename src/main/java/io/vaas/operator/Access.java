@@ -3,6 +3,9 @@ package io.vaas.operator;
 import io.vaas.shared.Actor;
 import io.vaas.shared.NamespaceName;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Access {
+
+	private final ApplicationEventPublisher events;
+
+	Access(ApplicationEventPublisher events) {
+		this.events = events;
+	}
 
 	/**
 	 * The operator behind the current request; fails with {@link AccessRefused} if none.
@@ -28,7 +37,7 @@ public class Access {
 	public Actor require(NamespaceName namespace, Permission permission) {
 		var principal = current();
 		if (!principal.can(namespace, permission)) {
-			throw new AccessRefused(
+			throw refuse(principal, namespace.value(),
 					"This token lacks the '" + permission.label() + "' permission on namespace '" + namespace + "'");
 		}
 		return principal.actor();
@@ -38,9 +47,18 @@ public class Access {
 	public Actor requireSuperuser() {
 		var principal = current();
 		if (!principal.isSuperuser()) {
-			throw new AccessRefused("This needs the admin role on every namespace ('*')");
+			throw refuse(principal, null, "This needs the admin role on every namespace ('*')");
 		}
 		return principal.actor();
+	}
+
+	/**
+	 * Announces the refusal (the audit log records it) and returns the exception to
+	 * throw.
+	 */
+	AccessRefused refuse(OperatorPrincipal principal, @Nullable String namespace, String detail) {
+		events.publishEvent(new OperatorEvents.AccessDenied(principal.actor(), namespace, detail));
+		return new AccessRefused(detail);
 	}
 
 }

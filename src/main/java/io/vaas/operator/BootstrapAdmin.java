@@ -1,17 +1,10 @@
 package io.vaas.operator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 
 import io.vaas.shared.DataDirectory;
+import io.vaas.shared.OwnerOnlyFiles;
 import io.vaas.shared.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +76,7 @@ class BootstrapAdmin implements ApplicationRunner {
 			return;
 		}
 		var token = Tokens.generate(OperatorTokenService.PREFIX);
-		writeOwnerOnly(file, token);
+		OwnerOnlyFiles.write(file, token + "\n");
 		transactions.executeWithoutResult(status -> tokens.save(newToken(Tokens.hash(token))));
 		log.warn("event=bootstrap_admin source=generated file={} hint=\"read the admin token from this file, "
 				+ "then create named tokens and keep the file safe\"", file);
@@ -92,33 +85,6 @@ class BootstrapAdmin implements ApplicationRunner {
 	private OperatorToken newToken(byte[] hash) {
 		return new OperatorToken(NAME, hash, true, List.of(new Grant(Grant.EVERYWHERE, Role.ADMIN)), clock.instant(),
 				"vaas", null);
-	}
-
-	/**
-	 * Written to a 0600 temporary file first, then moved into place, so it is never
-	 * readable by others.
-	 */
-	private static void writeOwnerOnly(Path file, String token) {
-		try {
-			Files.createDirectories(file.getParent());
-			var temp = file.resolveSibling(file.getFileName() + ".tmp");
-			Files.deleteIfExists(temp);
-			try {
-				Files.createFile(temp,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			catch (UnsupportedOperationException ex) {
-				Files.createFile(temp);
-			}
-			catch (FileAlreadyExistsException ex) {
-				throw new IllegalStateException("Could not create " + temp, ex);
-			}
-			Files.writeString(temp, token + "\n", StandardCharsets.US_ASCII);
-			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the bootstrap admin token file " + file, ex);
-		}
 	}
 
 }

@@ -10,8 +10,10 @@ import io.vaas.shared.NamespaceName;
 import io.vaas.shared.Tokens;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, lists, revokes and authenticates operator tokens. A token may only be granted
@@ -29,11 +31,18 @@ public class OperatorTokenService {
 
 	private final Access access;
 
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
-	OperatorTokenService(OperatorTokens tokens, Access access, Clock clock) {
+	OperatorTokenService(OperatorTokens tokens, Access access, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
+		this.transactions = transactions;
 		this.tokens = tokens;
 		this.access = access;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -54,7 +63,6 @@ public class OperatorTokenService {
 			.map(OperatorToken::principal);
 	}
 
-	@Transactional
 	public IssuedToken create(String name, List<Grant> grants, @Nullable Instant expiresAt) {
 		var caller = access.current();
 		var trimmed = name.strip();
@@ -70,13 +78,16 @@ public class OperatorTokenService {
 			throw new InvalidTokenRequest("expiresAt must be in the future");
 		}
 		grants.forEach(grant -> requireMayGrant(caller, grant));
-		if (tokens.existsByNameAndRevokedAtIsNull(trimmed)) {
-			throw new TokenNameTaken(trimmed);
-		}
 		var value = Tokens.generate(PREFIX);
-		var token = tokens
-			.save(new OperatorToken(trimmed, Tokens.hash(value), false, grants, now, caller.name(), expiresAt));
-		return new IssuedToken(value, TokenView.of(token, now));
+		return transactions.execute(status -> {
+			if (tokens.existsByNameAndRevokedAtIsNull(trimmed)) {
+				throw new TokenNameTaken(trimmed);
+			}
+			var token = tokens
+				.save(new OperatorToken(trimmed, Tokens.hash(value), false, grants, now, caller.name(), expiresAt));
+			events.publishEvent(new OperatorEvents.TokenCreated(caller.actor(), token.id(), token.name()));
+			return new IssuedToken(value, TokenView.of(token, now));
+		});
 	}
 
 	@Transactional(readOnly = true)
@@ -97,18 +108,21 @@ public class OperatorTokenService {
 			.filter(candidate -> mayManage(caller, candidate))
 			.orElseThrow(() -> new TokenNotFound(id));
 		var now = clock.instant();
-		token.revoke(now);
+		if (token.revokedAt() == null) {
+			token.revoke(now);
+			events.publishEvent(new OperatorEvents.TokenRevoked(caller.actor(), token.id(), token.name()));
+		}
 		return TokenView.of(token, now);
 	}
 
-	private static void requireMayGrant(OperatorPrincipal caller, Grant grant) {
+	private void requireMayGrant(OperatorPrincipal caller, Grant grant) {
 		if (Grant.EVERYWHERE.equals(grant.namespace())) {
 			if (!caller.isSuperuser()) {
-				throw new AccessRefused("Only an admin on '*' may grant roles on '*'");
+				throw access.refuse(caller, null, "Only an admin on '*' may grant roles on '*'");
 			}
 		}
 		else if (!caller.can(NamespaceName.of(grant.namespace()), Permission.ADMIN)) {
-			throw new AccessRefused(
+			throw access.refuse(caller, grant.namespace(),
 					"Granting a role on namespace '" + grant.namespace() + "' needs the admin role there");
 		}
 	}

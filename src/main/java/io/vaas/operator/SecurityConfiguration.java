@@ -4,6 +4,7 @@ import io.vaas.shared.Problems;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -30,17 +31,27 @@ class SecurityConfiguration {
 			"/actuator/info" };
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, OperatorTokenService tokens, JsonMapper json) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, OperatorTokenService tokens, JsonMapper json,
+			ApplicationEventPublisher events) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			var invalid = ex instanceof BadCredentialsException;
+			events.publishEvent(new OperatorEvents.AuthenticationRefused(
+					invalid ? "unknown, expired or revoked token" : "no token"));
 			response.setHeader("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
 			Problems.write(request, response, json,
 					Problems.of(HttpStatus.UNAUTHORIZED, invalid ? "invalid-token" : "unauthorized", "Unauthorized",
 							invalid ? "The bearer token is unknown, expired or revoked"
 									: "This endpoint needs 'Authorization: Bearer <token>'"));
 		};
-		AccessDeniedHandler denied = (request, response, ex) -> Problems.write(request, response, json,
-				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This token may not do this"));
+		AccessDeniedHandler denied = (request, response, ex) -> {
+			var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+				.getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof OperatorPrincipal principal) {
+				events.publishEvent(new OperatorEvents.AccessDenied(principal.actor(), null, "path not allowed"));
+			}
+			Problems.write(request, response, json,
+					Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This token may not do this"));
+		};
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)

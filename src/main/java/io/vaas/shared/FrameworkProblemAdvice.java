@@ -51,6 +51,21 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 		return Problems.response(HttpStatus.BAD_REQUEST, "invalid-name", "Invalid name", ex.getMessage());
 	}
 
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(VersionConflict ex) {
+		var response = Problems.response(HttpStatus.PRECONDITION_FAILED, "version-conflict", "Version conflict",
+				ex.getMessage());
+		var current = ex.currentVersion();
+		if (current == null) {
+			return response;
+		}
+		response.getBody().setProperty("currentVersion", current);
+		return ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.eTag("\"" + current + "\"")
+			.body(response.getBody());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		var incident = UUID.randomUUID();

@@ -15,7 +15,7 @@ import io.vaas.config.ConfigService;
 import io.vaas.config.ConfigSnapshot;
 import io.vaas.config.ConfigSummary;
 import io.vaas.config.InvalidConfig;
-import io.vaas.config.Precondition;
+import io.vaas.shared.Precondition;
 import io.vaas.config.VersionInfo;
 import io.vaas.config.WriteOutcome;
 import io.vaas.shared.NamespaceName;

@@ -3,7 +3,6 @@ package io.vaas.config.web;
 import io.vaas.config.ConfigNotFound;
 import io.vaas.config.ConfigVersionNotFound;
 import io.vaas.config.InvalidConfig;
-import io.vaas.config.VersionConflict;
 import io.vaas.shared.Problems;
 
 import org.springframework.core.annotation.Order;
@@ -26,21 +25,6 @@ class ConfigProblemAdvice {
 	ResponseEntity<ProblemDetail> versionNotFound(ConfigVersionNotFound ex) {
 		return Problems.response(HttpStatus.NOT_FOUND, "config-version-not-found", "Config version not found",
 				ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> conflict(VersionConflict ex) {
-		var response = Problems.response(HttpStatus.PRECONDITION_FAILED, "version-conflict", "Version conflict",
-				ex.getMessage());
-		var current = ex.currentVersion();
-		if (current == null) {
-			return response;
-		}
-		response.getBody().setProperty("currentVersion", current);
-		return ResponseEntity.status(response.getStatusCode())
-			.headers(response.getHeaders())
-			.eTag("\"" + current + "\"")
-			.body(response.getBody());
 	}
 
 	@ExceptionHandler

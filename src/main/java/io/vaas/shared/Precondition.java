@@ -1,4 +1,4 @@
-package io.vaas.config;
+package io.vaas.shared;
 
 import java.util.List;
 
@@ -36,16 +36,15 @@ public record Precondition(@Nullable List<String> ifMatch, boolean ifNoneMatchAn
 	 * Throws {@link VersionConflict} unless the precondition holds for the current
 	 * version (null: no config yet).
 	 */
-	void check(@Nullable Long current) {
+	public void check(@Nullable Long current) {
 		if (ifNoneMatchAny && current != null) {
-			throw new VersionConflict("The config already exists (If-None-Match: *); its version is " + current,
-					current);
+			throw new VersionConflict("It already exists (If-None-Match: *); its version is " + current, current);
 		}
 		if (ifMatch == null) {
 			return;
 		}
 		if (current == null) {
-			throw new VersionConflict("The config does not exist, so If-Match cannot hold", null);
+			throw new VersionConflict("It does not exist, so If-Match cannot hold", null);
 		}
 		if (ifMatch.contains("*") || ifMatch.contains(Long.toString(current))) {
 			return;

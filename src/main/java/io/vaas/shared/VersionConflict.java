@@ -1,4 +1,4 @@
-package io.vaas.config;
+package io.vaas.shared;
 
 import org.jspecify.annotations.Nullable;
 

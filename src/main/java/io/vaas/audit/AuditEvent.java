@@ -1,0 +1,128 @@
+package io.vaas.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One audit event as stored, with its place in the hash chain. Rows are only ever
+ * inserted.
+ */
+@Entity
+@Table(name = "audit_events")
+class AuditEvent {
+
+	@Id
+	private long seq;
+
+	@Column(name = "occurred_at")
+	private Instant occurredAt;
+
+	@Column(name = "actor_id")
+	private String actorId;
+
+	@Column(name = "actor_name")
+	private String actorName;
+
+	private String action;
+
+	private @Nullable String namespace;
+
+	private @Nullable String resource;
+
+	private @Nullable Long version;
+
+	@Column(name = "client_address")
+	private @Nullable String clientAddress;
+
+	private String outcome;
+
+	private @Nullable String detail;
+
+	@Column(name = "prev_hash")
+	private byte[] prevHash;
+
+	private byte[] hash;
+
+	protected AuditEvent() {
+		// for JPA
+	}
+
+	AuditEvent(long seq, Instant occurredAt, AuditEntry entry, @Nullable String clientAddress, byte[] prevHash) {
+		this.seq = seq;
+		this.occurredAt = occurredAt;
+		this.actorId = entry.actor().id();
+		this.actorName = entry.actor().name();
+		this.action = entry.action();
+		this.namespace = entry.namespace();
+		this.resource = entry.resource();
+		this.version = entry.version();
+		this.clientAddress = clientAddress;
+		this.outcome = entry.outcome().label();
+		this.detail = entry.detail();
+		this.prevHash = prevHash.clone();
+		this.hash = HashChain.hash(this);
+	}
+
+	long seq() {
+		return seq;
+	}
+
+	Instant occurredAt() {
+		return occurredAt;
+	}
+
+	String actorId() {
+		return actorId;
+	}
+
+	String actorName() {
+		return actorName;
+	}
+
+	String action() {
+		return action;
+	}
+
+	@Nullable String namespace() {
+		return namespace;
+	}
+
+	@Nullable String resource() {
+		return resource;
+	}
+
+	@Nullable Long version() {
+		return version;
+	}
+
+	@Nullable String clientAddress() {
+		return clientAddress;
+	}
+
+	String outcome() {
+		return outcome;
+	}
+
+	@Nullable String detail() {
+		return detail;
+	}
+
+	byte[] prevHash() {
+		return prevHash.clone();
+	}
+
+	byte[] hash() {
+		return hash.clone();
+	}
+
+	AuditView view() {
+		return new AuditView(seq, occurredAt, actorId, actorName, action, namespace, resource, version, clientAddress,
+				outcome, detail, HashChain.hex(hash));
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.vaas.audit;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appends audit events to the hash chain and reads them back. {@link #record} joins the
+ * caller's transaction, so an event exists exactly when the change it records was
+ * committed; {@link #recordIndependently} commits on its own, for refusals whose request
+ * rolls back.
+ */
+@Service
+public class AuditLog {
+
+	static final int VERIFY_BATCH = 1000;
+
+	private final AuditEvents events;
+
+	private final AuditHeads heads;
+
+	private final TransactionTemplate independent;
+
+	private final Clock clock;
+
+	AuditLog(AuditEvents events, AuditHeads heads, PlatformTransactionManager transactions, Clock clock) {
+		this.events = events;
+		this.heads = heads;
+		this.independent = new TransactionTemplate(transactions);
+		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/**
+	 * Appends in the caller's transaction. Call it last in that transaction: it locks the
+	 * chain's head.
+	 */
+	@Transactional
+	public void record(AuditEntry entry) {
+		append(entry);
+	}
+
+	/** Appends in a transaction of its own. */
+	public void recordIndependently(AuditEntry entry) {
+		independent.executeWithoutResult(status -> append(entry));
+	}
+
+	private void append(AuditEntry entry) {
+		var head = heads.lock();
+		var event = new AuditEvent(head.lastSeq() + 1, clock.instant(), entry, ClientAddress.current(),
+				head.lastHash());
+		events.save(event);
+		head.advance(event);
+	}
+
+	/** Events matching the filter, newest first. */
+	@Transactional(readOnly = true)
+	public Page<AuditView> search(AuditFilter filter, int page, int size) {
+		Specification<AuditEvent> matching = (root, query, cb) -> {
+			var where = new ArrayList<Predicate>();
+			if (filter.namespace() != null) {
+				where.add(cb.equal(root.get("namespace"), filter.namespace()));
+			}
+			if (filter.actor() != null) {
+				where.add(cb.equal(root.get("actorName"), filter.actor()));
+			}
+			if (filter.action() != null) {
+				where.add(cb.equal(root.get("action"), filter.action()));
+			}
+			if (filter.outcome() != null) {
+				where.add(cb.equal(root.get("outcome"), filter.outcome()));
+			}
+			if (filter.since() != null) {
+				where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.since()));
+			}
+			if (filter.until() != null) {
+				where.add(cb.lessThan(root.get("occurredAt"), filter.until()));
+			}
+			return cb.and(where.toArray(Predicate[]::new));
+		};
+		return events.findAll(matching, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq")))
+			.map(AuditEvent::view);
+	}
+
+	/**
+	 * Walks the whole chain and reports the first event that is missing, edited or out of
+	 * place.
+	 */
+	@Transactional(readOnly = true)
+	public Verification verify() {
+		var expectedPrev = HashChain.GENESIS;
+		long expectedSeq = 1;
+		long checked = 0;
+		while (true) {
+			var batch = events.findBySeqGreaterThanOrderBySeq(expectedSeq - 1, Pageable.ofSize(VERIFY_BATCH));
+			if (batch.isEmpty()) {
+				break;
+			}
+			for (var event : batch) {
+				if (event.seq() != expectedSeq) {
+					return Verification.broken(checked, expectedSeq, "event is missing");
+				}
+				if (!MessageDigest.isEqual(event.prevHash(), expectedPrev)) {
+					return Verification.broken(checked, event.seq(), "does not link to the event before it");
+				}
+				if (!MessageDigest.isEqual(HashChain.hash(event), event.hash())) {
+					return Verification.broken(checked, event.seq(), "content does not match its hash");
+				}
+				expectedPrev = event.hash();
+				expectedSeq++;
+				checked++;
+			}
+		}
+		var head = heads.read();
+		if (head.lastSeq() != expectedSeq - 1 || !MessageDigest.isEqual(head.lastHash(), expectedPrev)) {
+			return Verification.broken(checked, expectedSeq, "events are missing at the end of the log");
+		}
+		return Verification.ok(checked);
+	}
+
+}

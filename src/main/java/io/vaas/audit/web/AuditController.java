@@ -1,0 +1,93 @@
+package io.vaas.audit.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vaas.audit.AuditFilter;
+import io.vaas.audit.AuditLog;
+import io.vaas.audit.AuditView;
+import io.vaas.audit.Verification;
+import io.vaas.operator.Access;
+import io.vaas.operator.Permission;
+import io.vaas.shared.NamespaceName;
+import io.vaas.shared.Problems;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/audit", produces = "application/json")
+@Tag(name = "Audit", description = "The append-only, hash-chained audit log")
+class AuditController {
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	private final AuditLog log;
+
+	private final Access access;
+
+	AuditController(AuditLog log, Access access) {
+		this.log = log;
+		this.access = access;
+	}
+
+	@GetMapping
+	@Operation(summary = "Audit events, newest first",
+			description = "With namespace: needs admin there. Without: needs admin on '*'.")
+	AuditPage search(@RequestParam(required = false) @Nullable NamespaceName namespace,
+			@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable Instant since,
+			@RequestParam(required = false) @Nullable Instant until, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		if (namespace != null) {
+			access.require(namespace, Permission.ADMIN);
+		}
+		else {
+			access.requireSuperuser();
+		}
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidAuditQuery("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+		}
+		var filter = new AuditFilter(namespace == null ? null : namespace.value(), actor, action, outcome, since,
+				until);
+		var result = log.search(filter, page, size);
+		return new AuditPage(result.getContent(), page, size, result.getTotalElements(), result.getTotalPages());
+	}
+
+	@PostMapping("/verify")
+	@Operation(summary = "Check the hash chain: every event present, unchanged and linked (admin on '*')")
+	Verification verify() {
+		access.requireSuperuser();
+		return log.verify();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalid(InvalidAuditQuery ex) {
+		return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
+				ex.getMessage());
+	}
+
+	record AuditPage(List<AuditView> events, int page, int size, long totalEvents, int totalPages) {
+	}
+
+	static class InvalidAuditQuery extends RuntimeException {
+
+		InvalidAuditQuery(String detail) {
+			super(detail);
+		}
+
+	}
+
+}

@@ -1,0 +1,10 @@
+/**
+ * Key management: the master key, the key-encryption keys (KEKs) it protects, wrapping
+ * and unwrapping of data keys, and KEK rotation. Other modules store wrapped data keys
+ * and expose them through {@link io.vaas.keys.WrappedKeyStore} so a rotation can re-wrap
+ * them.
+ */
+@NullMarked
+package io.vaas.keys;
+
+import org.jspecify.annotations.NullMarked;

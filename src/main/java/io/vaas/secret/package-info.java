@@ -1,0 +1,8 @@
+/**
+ * Secrets: values with immutable versions, encrypted at rest with envelope encryption,
+ * write-only unless revealed (audited), destroyable by deleting a version's data key.
+ */
+@NullMarked
+package io.vaas.secret;
+
+import org.jspecify.annotations.NullMarked;
