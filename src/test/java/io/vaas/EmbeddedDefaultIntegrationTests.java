@@ -80,6 +80,18 @@ class EmbeddedDefaultIntegrationTests {
 			var api = new Api(port(context));
 			api.put("/api/v1/namespaces/chosen", chosen, "").expect(201);
 			assertThat(dataDir.resolve("bootstrap-admin.token")).doesNotExist();
+			var id = api.get("/api/v1/tokens", chosen).expect(200).json().get(0).get("id").asString();
+			api.delete("/api/v1/tokens/" + id, chosen).expect(204);
+			api.get("/api/v1/namespaces", chosen).expectProblem(401, "invalid-token");
+		}
+		try (var context = start("--vaas.bootstrap.admin-token=" + chosen)) {
+			// A revoked bootstrap token stays revoked after a restart with the same
+			// value.
+			new Api(port(context)).get("/api/v1/namespaces", chosen).expectProblem(401, "invalid-token");
+		}
+		var replaced = chosen + "-rotated";
+		try (var context = start("--vaas.bootstrap.admin-token=" + replaced)) {
+			new Api(port(context)).get("/api/v1/namespaces", replaced).expect(200);
 		}
 		var failure = org.assertj.core.api.Assertions
 			.catchThrowable(() -> start("--vaas.bootstrap.admin-token=short").close());

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "audit_events")
-class AuditEvent {
+class AuditEvent implements org.springframework.data.domain.Persistable<Long> {
 
 	@Id
 	private long seq;
@@ -47,6 +47,29 @@ class AuditEvent {
 	private byte[] prevHash;
 
 	private byte[] hash;
+
+	/**
+	 * New instances are inserted (persist), never merged: a duplicate key fails instead
+	 * of overwriting.
+	 */
+	@jakarta.persistence.Transient
+	private boolean fresh = true;
+
+	@Override
+	public boolean isNew() {
+		return fresh;
+	}
+
+	@Override
+	public Long getId() {
+		return seq;
+	}
+
+	@jakarta.persistence.PostLoad
+	@jakarta.persistence.PostPersist
+	void stored() {
+		fresh = false;
+	}
 
 	protected AuditEvent() {
 		// for JPA

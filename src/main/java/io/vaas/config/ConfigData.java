@@ -44,7 +44,9 @@ public record ConfigData(ObjectNode json) {
 				return path + ": keys must not be empty";
 			}
 			var problem = switch (entry.getValue().getNodeType()) {
-				case STRING, NUMBER, BOOLEAN -> null;
+				case STRING, BOOLEAN -> null;
+				case NUMBER -> entry.getValue().isFloatingPointNumber() && !Double.isFinite(entry.getValue().asDouble())
+						? at + ": numbers must be finite" : null;
 				case OBJECT -> problemIn((ObjectNode) entry.getValue(), at, depth + 1);
 				case ARRAY -> at + ": arrays are not allowed; use an object or a string";
 				case NULL -> at + ": null is not allowed; leave the key out instead";

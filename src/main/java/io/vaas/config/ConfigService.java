@@ -12,6 +12,8 @@ import io.vaas.shared.Actor;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.Precondition;
 import io.vaas.shared.ResourceName;
+import io.vaas.shared.Texts;
+import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,11 +68,12 @@ public class ConfigService {
 	}
 
 	/** Writes a new version unless the content equals the latest one. */
-	public WriteOutcome write(NamespaceName namespace, ResourceName name, ConfigData data, @Nullable String comment,
-			Precondition precondition) {
+	public WriteOutcome write(NamespaceName namespace, ResourceName name, @Nullable JsonNode requested,
+			@Nullable String comment, Precondition precondition) {
 		var actor = access.require(namespace, Permission.WRITE_CONFIG);
-		namespaces.requireExists(namespace);
+		var data = ConfigData.of(requested);
 		checkComment(comment);
+		namespaces.requireExists(namespace);
 		var content = json.writeValueAsBytes(data.json());
 		try {
 			return transactions.execute(status -> writeLocked("config.write", namespace, name, content, data.json(),
@@ -85,9 +88,12 @@ public class ConfigService {
 	}
 
 	/** Writes the content of an old version as a new version. */
-	public WriteOutcome rollback(NamespaceName namespace, ResourceName name, long toVersion, @Nullable String comment,
-			Precondition precondition) {
+	public WriteOutcome rollback(NamespaceName namespace, ResourceName name, @Nullable Long toVersion,
+			@Nullable String comment, Precondition precondition) {
 		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		if (toVersion == null) {
+			throw new InvalidConfig("version is required: the version whose content to restore");
+		}
 		checkComment(comment);
 		var why = comment != null ? comment : "Rollback to version " + toVersion;
 		return transactions.execute(status -> {
@@ -196,9 +202,7 @@ public class ConfigService {
 	}
 
 	private static void checkComment(@Nullable String comment) {
-		if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
-			throw new InvalidConfig("comment must be at most " + MAX_COMMENT_LENGTH + " characters");
-		}
+		Texts.check("comment", comment, MAX_COMMENT_LENGTH);
 	}
 
 }

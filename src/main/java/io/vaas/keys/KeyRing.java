@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,10 +78,22 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		master = MasterKey.load(properties, data.dataDir());
+		try {
+			initialize();
+		}
+		catch (DataIntegrityViolationException raced) {
+			// Another replica initialised a fresh database at the same moment: use its
+			// rows.
+			initialize();
+		}
+		log.info("event=key_ring_ready primary_kek={}", primary);
+	}
+
+	private void initialize() {
 		transactions.executeWithoutResult(status -> {
 			var stored = checks.findById(1);
 			if (stored.isEmpty()) {
-				checks.save(new KeyCheck(master.checkValue(), clock.instant()));
+				checks.saveAndFlush(new KeyCheck(master.checkValue(), clock.instant()));
 			}
 			else if (!MessageDigest.isEqual(stored.get().checkValue(), master.checkValue())) {
 				throw new MasterKeyProblem(
@@ -89,9 +102,9 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 						"Start with the master key this database was created with (VAAS_MASTER_KEY or "
 								+ "VAAS_MASTER_KEY_FILE).");
 			}
+			checks.lock();
 			primary = keks.findPrimary().orElseGet(() -> keks.save(newKek())).id();
 		});
-		log.info("event=key_ring_ready primary_kek={}", primary);
 	}
 
 	/**
@@ -120,7 +133,8 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 		var actor = access.requireSuperuser();
 		var size = checkBatch(batchSize);
 		var rotated = transactions.execute(status -> {
-			keks.lockPrimary().ifPresent(old -> old.retire(clock.instant()));
+			checks.lock();
+			keks.findPrimary().ifPresent(old -> old.retire(clock.instant()));
 			keks.flush();
 			var created = keks.save(newKek());
 			audit.record(AuditEntry.success(actor, "key.rotate", null, created.id().toString(), null));
@@ -206,7 +220,8 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 		var after = new UUID(0, 0);
 		while (true) {
 			var batch = store.wrappedByOtherThan(target, after, batchSize);
-			if (batch.isEmpty()) {
+			if (batch.isEmpty() || !target.equals(keks.findPrimary().orElseThrow().id())) {
+				// Done, or a newer rotation took over: its sweep re-wraps everything.
 				return counts;
 			}
 			after = batch.getLast().id();

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "namespaces")
-class Namespace {
+class Namespace implements org.springframework.data.domain.Persistable<String> {
 
 	@Id
 	private String name;
@@ -19,6 +19,29 @@ class Namespace {
 
 	@Column(name = "created_by")
 	private String createdBy;
+
+	/**
+	 * New instances are inserted (persist), never merged: a duplicate key fails instead
+	 * of overwriting.
+	 */
+	@jakarta.persistence.Transient
+	private boolean fresh = true;
+
+	@Override
+	public boolean isNew() {
+		return fresh;
+	}
+
+	@Override
+	public String getId() {
+		return name;
+	}
+
+	@jakarta.persistence.PostLoad
+	@jakarta.persistence.PostPersist
+	void stored() {
+		fresh = false;
+	}
 
 	protected Namespace() {
 		// for JPA

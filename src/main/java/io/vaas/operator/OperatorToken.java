@@ -78,8 +78,10 @@ class OperatorToken {
 	 * old one.
 	 */
 	void replaceHash(byte[] hash) {
-		this.tokenHash = hash.clone();
-		this.revokedAt = null;
+		if (!java.security.MessageDigest.isEqual(tokenHash, hash)) {
+			this.tokenHash = hash.clone();
+			this.revokedAt = null;
+		}
 	}
 
 	List<Grant> grants() {

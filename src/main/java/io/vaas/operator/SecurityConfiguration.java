@@ -31,6 +31,7 @@ class SecurityConfiguration {
 			"/actuator/info" };
 
 	@Bean
+	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain api(HttpSecurity http, OperatorTokenService tokens, JsonMapper json,
 			ApplicationEventPublisher events) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {

@@ -15,6 +15,7 @@ import io.vaas.shared.Actor;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.Precondition;
 import io.vaas.shared.ResourceName;
+import io.vaas.shared.Texts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -68,13 +69,16 @@ public class SecretService {
 	public record Written(long version, boolean createdSecret) {
 	}
 
-	public Written write(NamespaceName namespace, ResourceName name, SecretValue value, @Nullable String comment,
-			Precondition precondition) {
+	/**
+	 * Writes a version from a request's {@code value} or {@code valueBase64}, checked
+	 * after the permission.
+	 */
+	public Written write(NamespaceName namespace, ResourceName name, @Nullable String text, @Nullable String base64,
+			@Nullable String comment, Precondition precondition) {
 		var actor = access.require(namespace, Permission.WRITE_SECRET);
+		var value = SecretValue.parse(text, base64);
+		Texts.check("comment", comment, MAX_COMMENT_LENGTH);
 		namespaces.requireExists(namespace);
-		if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
-			throw new InvalidSecret("comment must be at most " + MAX_COMMENT_LENGTH + " characters");
-		}
 		try {
 			return transactions.execute(status -> writeLocked(namespace, name, value, comment, precondition, actor));
 		}

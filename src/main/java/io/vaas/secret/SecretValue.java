@@ -21,6 +21,27 @@ public record SecretValue(byte[] bytes, Encoding encoding) {
 	}
 
 	/**
+	 * From a request's {@code value} (text) or {@code valueBase64} (bytes): exactly one
+	 * of them.
+	 */
+	public static SecretValue parse(@org.jspecify.annotations.Nullable String value,
+			@org.jspecify.annotations.Nullable String valueBase64) {
+		if ((value == null) == (valueBase64 == null)) {
+			throw new InvalidSecret("send exactly one of value and valueBase64");
+		}
+		if (value != null) {
+			return new SecretValue(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), Encoding.TEXT);
+		}
+		try {
+			return new SecretValue(java.util.Base64.getDecoder().decode(valueBase64.replaceAll("\\s", "")),
+					Encoding.BASE64);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSecret("valueBase64 is not valid base64");
+		}
+	}
+
+	/**
 	 * How a value was given: as text ({@code value}) or as bytes ({@code valueBase64}).
 	 */
 	public enum Encoding {

@@ -66,6 +66,12 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 			.body(response.getBody());
 	}
 
+	@ExceptionHandler(Texts.InvalidText.class)
+	ResponseEntity<ProblemDetail> invalidText(Texts.InvalidText ex) {
+		return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
+				ex.getMessage());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		var incident = UUID.randomUUID();

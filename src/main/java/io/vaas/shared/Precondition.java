@@ -25,7 +25,6 @@ public record Precondition(@Nullable List<String> ifMatch, boolean ifNoneMatchAn
 		List<String> tags = ifMatch == null ? null
 				: java.util.Arrays.stream(ifMatch.split(","))
 					.map(String::strip)
-					.map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
 					.map(tag -> tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
 							? tag.substring(1, tag.length() - 1) : tag)
 					.toList();

@@ -24,7 +24,8 @@ class ProblemErrorController implements ErrorController {
 		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		if (status == null) {
-			status = HttpStatus.INTERNAL_SERVER_ERROR;
+			// Called directly, not as an error dispatch: there is nothing here.
+			status = HttpStatus.NOT_FOUND;
 		}
 		var exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		var tooLarge = exception instanceof Throwable t ? FrameworkProblemAdvice.causedBy(t, RequestTooLarge.class)

@@ -121,7 +121,29 @@ class ProblemDetailsIntegrationTests {
 
 	@Test
 	void servesTheErrorPathItselfAsAProblem() {
-		api.call("GET", "/error").send().expectProblem(500, "internal-error");
+		api.call("GET", "/error").send().expectProblem(404, "not-found");
+	}
+
+	@Test
+	void refusesControlCharactersNonFiniteNumbersAndNullRoles() {
+		api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":1},\"comment\":\"x\\u0000y\"}")
+			.expectProblem(422, "validation-failed");
+		api.put(config, ADMIN_TOKEN, "{\"data\":{\"a\":1e400}}").expectProblem(422, "invalid-config");
+		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"n\",\"roles\":[null]}")
+			.expectProblem(422, "validation-failed");
+		api.get("/api/v1/audit?actor=%00", ADMIN_TOKEN).expectProblem(422, "validation-failed");
+		api.get("/api/v1/audit?page=5000000&size=500", ADMIN_TOKEN).expectProblem(422, "validation-failed");
+		api.get(config, ADMIN_TOKEN).expectProblem(404, "config-not-found");
+	}
+
+	@Test
+	void checksPermissionBeforeTheBody() {
+		var ns = config.split("/")[4];
+		var viewer = api.token(ns, "viewer");
+		api.put(config, viewer, "{\"data\":[1]}").expectProblem(403, "forbidden");
+		api.put(config.replace("/configs/", "/secrets/"), viewer, "{\"valueBase64\":\"%%%\"}")
+			.expectProblem(403, "forbidden");
+		api.post(config + "/rollback", viewer, "{}").expectProblem(403, "forbidden");
 	}
 
 }

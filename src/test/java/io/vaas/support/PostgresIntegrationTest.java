@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vaas.bootstrap.admin-token=" + Api.ADMIN_TOKEN,
-				"vaas.data-dir=${java.io.tmpdir}/vaas-test-data" })
+				"vaas.data-dir=${java.io.tmpdir}/vaas-test-data",
+				// Every test calls from 127.0.0.1: the exchange throttle has its own
+				// test.
+				"vaas.agents.exchange-failures=100000" })
 @Import(PostgresTestConfiguration.class)
 public @interface PostgresIntegrationTest {
 

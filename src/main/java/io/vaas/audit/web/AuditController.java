@@ -13,6 +13,7 @@ import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.Problems;
+import io.vaas.shared.Texts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -57,9 +58,13 @@ class AuditController {
 		else {
 			access.requireSuperuser();
 		}
-		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidAuditQuery("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE) {
+			throw new InvalidAuditQuery(
+					"page must be 0 or more, size between 1 and " + MAX_PAGE_SIZE + ", and page × size below 2^31");
 		}
+		Texts.check("actor", actor, 200);
+		Texts.check("action", action, 60);
+		Texts.check("outcome", outcome, 20);
 		var filter = new AuditFilter(namespace == null ? null : namespace.value(), actor, action, outcome, since,
 				until);
 		var result = log.search(filter, page, size);

@@ -64,8 +64,7 @@ class ConfigController {
 					name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@Parameter(description = "* to create only") @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
 					required = false) @Nullable String ifNoneMatch) {
-		var outcome = configs.write(ns, name, ConfigData.of(body.data()), body.comment(),
-				Precondition.of(ifMatch, ifNoneMatch));
+		var outcome = configs.write(ns, name, body.data(), body.comment(), Precondition.of(ifMatch, ifNoneMatch));
 		return written(ns, name, outcome);
 	}
 
@@ -102,9 +101,6 @@ class ConfigController {
 	ResponseEntity<WriteResponse> rollback(@PathVariable NamespaceName ns, @PathVariable ResourceName name,
 			@RequestBody RollbackRequest body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		if (body.version() == null) {
-			throw new InvalidConfig("version is required: the version whose content to restore");
-		}
 		var outcome = configs.rollback(ns, name, body.version(), body.comment(), Precondition.of(ifMatch, null));
 		return written(ns, name, outcome);
 	}

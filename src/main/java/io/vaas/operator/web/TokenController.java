@@ -63,7 +63,8 @@ class TokenController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record TokenRequest(@NotBlank String name, @NotNull @Valid List<RoleRequest> roles, @Nullable Instant expiresAt) {
+	record TokenRequest(@NotBlank String name, @NotNull @Valid List<@NotNull @Valid RoleRequest> roles,
+			@Nullable Instant expiresAt) {
 	}
 
 	record RoleRequest(@NotBlank String namespace, @NotBlank String role) {

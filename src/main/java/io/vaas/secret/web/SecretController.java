@@ -61,7 +61,8 @@ class SecretController {
 					name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@Parameter(description = "* to create only") @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
 					required = false) @Nullable String ifNoneMatch) {
-		var written = secrets.write(ns, name, body.toValue(), body.comment(), Precondition.of(ifMatch, ifNoneMatch));
+		var written = secrets.write(ns, name, body.value(), body.valueBase64(), body.comment(),
+				Precondition.of(ifMatch, ifNoneMatch));
 		var response = new WriteResponse(written.version());
 		var etag = "\"" + written.version() + "\"";
 		return written.createdSecret()
@@ -106,22 +107,6 @@ class SecretController {
 	record SecretWrite(@Schema(description = "The value as text (UTF-8)") @Nullable String value,
 			@Schema(description = "The value as base64, for bytes") @Nullable String valueBase64,
 			@Nullable String comment) {
-
-		SecretValue toValue() {
-			if ((value == null) == (valueBase64 == null)) {
-				throw new InvalidSecret("send exactly one of value and valueBase64");
-			}
-			if (value != null) {
-				return new SecretValue(value.getBytes(StandardCharsets.UTF_8), SecretValue.Encoding.TEXT);
-			}
-			try {
-				return new SecretValue(Base64.getDecoder().decode(valueBase64.replaceAll("\\s", "")),
-						SecretValue.Encoding.BASE64);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidSecret("valueBase64 is not valid base64");
-			}
-		}
 
 		@Override
 		public String toString() {

@@ -1,0 +1,130 @@
+package io.vaas.bundle;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import io.vaas.audit.AuditEntry;
+import io.vaas.audit.AuditLog;
+import io.vaas.namespace.NamespaceService;
+import io.vaas.operator.Access;
+import io.vaas.operator.Permission;
+import io.vaas.shared.NamespaceName;
+import io.vaas.shared.ResourceName;
+import io.vaas.shared.Texts;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bundle revisions. For now a revision is a validated list of file entries stored as
+ * given; rendering and reference checks belong to the bundles feature (SPEC §2) and are
+ * not here yet.
+ */
+@Service
+public class BundleService {
+
+	static final int MAX_FILES = 256;
+
+	private final Bundles bundles;
+
+	private final BundleRevisions revisions;
+
+	private final NamespaceService namespaces;
+
+	private final Access access;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate readOnly;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	BundleService(Bundles bundles, BundleRevisions revisions, NamespaceService namespaces, Access access,
+			AuditLog audit, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+		this.bundles = bundles;
+		this.revisions = revisions;
+		this.namespaces = namespaces;
+		this.access = access;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** What a save did. */
+	public record Saved(long revision, boolean changed, boolean createdBundle) {
+	}
+
+	public Saved save(NamespaceName namespace, ResourceName name, @Nullable JsonNode files, @Nullable String comment) {
+		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		namespaces.requireExists(namespace);
+		if (!(files instanceof ArrayNode entries) || entries.size() > MAX_FILES) {
+			throw new InvalidBundle("files must be an array of at most " + MAX_FILES + " file entries");
+		}
+		for (int i = 0; i < entries.size(); i++) {
+			if (!entries.get(i).isObject()) {
+				throw new InvalidBundle("files[" + i + "] must be an object");
+			}
+		}
+		Texts.check("comment", comment, 1000);
+		var content = json.writeValueAsBytes(entries);
+		Supplier<Saved> work = () -> transactions.execute(status -> {
+			var now = clock.instant();
+			var existing = bundles.lockByNamespaceAndName(namespace.value(), name.value());
+			var bundle = existing
+				.orElseGet(() -> bundles.saveAndFlush(new Bundle(namespace.value(), name.value(), now)));
+			if (existing.isPresent()) {
+				var latest = revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
+				if (json.readTree(latest.files()).equals(entries)) {
+					return new Saved(bundle.latestRevision(), false, false);
+				}
+			}
+			var revision = bundle.advance(now);
+			revisions.save(new BundleRevision(bundle.id(), revision, content, actor.name(), now, comment));
+			audit.record(AuditEntry.success(actor, "bundle.save", namespace.value(), name.value(), revision));
+			return new Saved(revision, true, existing.isEmpty());
+		});
+		try {
+			return work.get();
+		}
+		catch (DataIntegrityViolationException raced) {
+			return work.get();
+		}
+	}
+
+	public BundleView latest(NamespaceName namespace, ResourceName name) {
+		access.require(namespace, Permission.READ);
+		return readOnly.execute(status -> {
+			var bundle = find(namespace, name);
+			var revision = revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
+			return new BundleView(bundle.namespace(), bundle.name(), revision.revision(), bundle.latestRevision(),
+					json.readTree(revision.files()), revision.author(), revision.createdAt(), revision.comment());
+		});
+	}
+
+	/**
+	 * The bundle's identity; fails with {@link BundleNotFound}. No permission check:
+	 * callers make their own.
+	 */
+	public BundleRef ref(NamespaceName namespace, ResourceName name) {
+		return readOnly.execute(status -> find(namespace, name).ref());
+	}
+
+	private Bundle find(NamespaceName namespace, ResourceName name) {
+		namespaces.requireExists(namespace);
+		return bundles.findByNamespaceAndName(namespace.value(), name.value())
+			.orElseThrow(() -> new BundleNotFound(namespace, name));
+	}
+
+}

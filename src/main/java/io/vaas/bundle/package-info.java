@@ -1,0 +1,8 @@
+/**
+ * Bundles: named, revisioned lists of file entries that say which files land in which
+ * {@code /con} area. Seeds and agent sessions belong to a bundle.
+ */
+@NullMarked
+package io.vaas.bundle;
+
+import org.jspecify.annotations.NullMarked;

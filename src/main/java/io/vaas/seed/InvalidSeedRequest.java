@@ -1,0 +1,10 @@
+package io.vaas.seed;
+
+/** A seed request that asks for something impossible (422). */
+public class InvalidSeedRequest extends RuntimeException {
+
+	public InvalidSeedRequest(String detail) {
+		super(detail);
+	}
+
+}

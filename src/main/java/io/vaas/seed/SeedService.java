@@ -1,0 +1,180 @@
+package io.vaas.seed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import io.vaas.audit.AuditEntry;
+import io.vaas.audit.AuditLog;
+import io.vaas.bundle.BundleService;
+import io.vaas.operator.Access;
+import io.vaas.operator.Permission;
+import io.vaas.shared.NamespaceName;
+import io.vaas.shared.ResourceName;
+import io.vaas.shared.Texts;
+import io.vaas.shared.Tokens;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Issues, lists, revokes and redeems seeds. */
+@Service
+public class SeedService {
+
+	/** Prefix of every seed token. */
+	public static final String PREFIX = "vaas_seed_";
+
+	static final Duration MAX_TTL = Duration.ofDays(30);
+
+	static final Duration MAX_SESSION = Duration.ofDays(30);
+
+	static final int MAX_USES = 1_000_000;
+
+	private final Seeds seeds;
+
+	private final BundleService bundles;
+
+	private final Access access;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	SeedService(Seeds seeds, BundleService bundles, Access access, AuditLog audit, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
+		this.seeds = seeds;
+		this.bundles = bundles;
+		this.access = access;
+		this.audit = audit;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * What a seed should allow.
+	 *
+	 * @param ttl how long it can be exchanged (default 24 h, at most 30 days)
+	 * @param uses how many exchanges (default 1)
+	 * @param areas which areas its sessions may fetch (default all)
+	 * @param maxSessionLifetime how long a session may be renewed (default 24 h, at most
+	 * 30 days)
+	 * @param description what it is for
+	 */
+	public record Request(@Nullable Duration ttl, @Nullable Integer uses, @Nullable List<String> areas,
+			@Nullable Duration maxSessionLifetime, @Nullable String description) {
+	}
+
+	public IssuedSeed create(NamespaceName namespace, ResourceName bundleName, Request request) {
+		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		var ttl = request.ttl() == null ? Duration.ofHours(24) : request.ttl();
+		if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
+			throw new InvalidSeedRequest("ttl must be positive and at most " + MAX_TTL);
+		}
+		int uses = request.uses() == null ? 1 : request.uses();
+		if (uses < 1 || uses > MAX_USES) {
+			throw new InvalidSeedRequest("uses must be between 1 and " + MAX_USES);
+		}
+		var maxSession = request.maxSessionLifetime() == null ? Duration.ofHours(24) : request.maxSessionLifetime();
+		if (maxSession.isNegative() || maxSession.isZero() || maxSession.compareTo(MAX_SESSION) > 0) {
+			throw new InvalidSeedRequest("maxSessionLifetime must be positive and at most " + MAX_SESSION);
+		}
+		Texts.check("description", request.description(), 500);
+		var areas = areas(request.areas());
+		var bundle = bundles.ref(namespace, bundleName);
+		var token = Tokens.generate(PREFIX);
+		return transactions.execute(status -> {
+			var now = clock.instant();
+			var seed = seeds.save(new Seed(namespace.value(), bundle.id(), bundle.name(), Tokens.hash(token),
+					request.description(), uses, areas, maxSession, now, actor.name(), now.plus(ttl)));
+			audit.record(AuditEntry.success(actor, "seed.create", namespace.value(), seed.id().toString(), null));
+			return new IssuedSeed(token, seed.view(now));
+		});
+	}
+
+	public List<SeedView> list(NamespaceName namespace) {
+		access.require(namespace, Permission.READ);
+		var now = clock.instant();
+		return transactions.execute(status -> seeds.findByNamespaceOrderByCreatedAtDesc(namespace.value())
+			.stream()
+			.map(seed -> seed.view(now))
+			.toList());
+	}
+
+	/**
+	 * Revokes the seed and, through {@link SeedEvents.SeedRevoked}, the sessions it
+	 * produced.
+	 */
+	public void revoke(NamespaceName namespace, UUID id) {
+		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		transactions.executeWithoutResult(status -> {
+			var seed = seeds.findById(id)
+				.filter(candidate -> candidate.namespace().equals(namespace.value()))
+				.orElseThrow(() -> new SeedNotFound(id));
+			if (seed.revokedAt() == null) {
+				seed.revoke(clock.instant());
+				events.publishEvent(new SeedEvents.SeedRevoked(id));
+				audit.record(AuditEntry.success(actor, "seed.revoke", namespace.value(), id.toString(), null));
+			}
+		});
+	}
+
+	/**
+	 * Takes one use of the seed behind {@code token}, in the caller's transaction. Every
+	 * kind of failure looks the same to the caller's client; the reason is for the audit
+	 * log.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Redemption redeem(String token) {
+		if (!Tokens.isWellFormed(PREFIX, token)) {
+			return new Redemption.Refused("malformed seed", null);
+		}
+		var hash = Tokens.hash(token);
+		var found = seeds.findByTokenHash(hash).filter(seed -> Tokens.sameHash(hash, seed.tokenHash()));
+		if (found.isEmpty()) {
+			return new Redemption.Refused("unknown seed", null);
+		}
+		var seed = found.get();
+		var now = clock.instant();
+		if (seed.revokedAt() != null) {
+			return new Redemption.Refused("revoked seed " + seed.id(), seed.namespace());
+		}
+		if (!now.isBefore(seed.expiresAt())) {
+			return new Redemption.Refused("expired seed " + seed.id(), seed.namespace());
+		}
+		if (seeds.consume(seed.id(), now) == 1) {
+			return new Redemption.Accepted(seed.grant());
+		}
+		if (seed.usesTotal() == 1) {
+			return new Redemption.Replayed(seed.id(), seed.namespace());
+		}
+		return new Redemption.Refused("used-up seed " + seed.id(), seed.namespace());
+	}
+
+	private static List<Area> areas(@Nullable List<String> labels) {
+		if (labels == null) {
+			return List.of(Area.values());
+		}
+		if (labels.isEmpty()) {
+			throw new InvalidSeedRequest("areas must name at least one area");
+		}
+		var areas = new LinkedHashSet<Area>();
+		for (var label : labels) {
+			areas.add(Area.of(label)
+				.orElseThrow(() -> new InvalidSeedRequest("areas must be among configuration, secret, context, proc")));
+		}
+		return new ArrayList<>(areas);
+	}
+
+}

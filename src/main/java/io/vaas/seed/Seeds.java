@@ -1,0 +1,28 @@
+package io.vaas.seed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface Seeds extends JpaRepository<Seed, UUID> {
+
+	Optional<Seed> findByTokenHash(byte[] tokenHash);
+
+	List<Seed> findByNamespaceOrderByCreatedAtDesc(String namespace);
+
+	/**
+	 * Takes one use, atomically: of concurrent exchanges of a single-use seed exactly one
+	 * updates the row; the others wait for its lock, then find no use left.
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("""
+			update Seed s set s.usesLeft = s.usesLeft - 1, s.lastUsedAt = :now
+			where s.id = :id and s.usesLeft > 0 and s.revokedAt is null and s.expiresAt > :now""")
+	int consume(UUID id, Instant now);
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Seeds: one-time bootstrap credentials for one bundle, shown once, stored as a hash,
+ * consumed atomically when an agent exchanges them.
+ */
+@NullMarked
+package io.vaas.seed;
+
+import org.jspecify.annotations.NullMarked;

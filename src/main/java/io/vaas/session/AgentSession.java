@@ -1,0 +1,152 @@
+package io.vaas.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.vaas.seed.SeedGrant;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "agent_sessions")
+class AgentSession implements org.springframework.data.domain.Persistable<java.util.UUID> {
+
+	@Id
+	private UUID id;
+
+	private String namespace;
+
+	@Column(name = "seed_id")
+	private UUID seedId;
+
+	@Column(name = "bundle_id")
+	private UUID bundleId;
+
+	@Column(name = "bundle_name")
+	private String bundleName;
+
+	private String areas;
+
+	@Column(name = "client_address")
+	private @Nullable String clientAddress;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "last_seen_at")
+	private Instant lastSeenAt;
+
+	@Column(name = "max_expires_at")
+	private Instant maxExpiresAt;
+
+	@Column(name = "last_digest_fetched")
+	private @Nullable String lastDigestFetched;
+
+	@Column(name = "last_digest_applied")
+	private @Nullable String lastDigestApplied;
+
+	@Column(name = "applied_at")
+	private @Nullable Instant appliedAt;
+
+	@Column(name = "revoked_at")
+	private @Nullable Instant revokedAt;
+
+	/**
+	 * New instances are inserted (persist), never merged: a duplicate key fails instead
+	 * of overwriting.
+	 */
+	@jakarta.persistence.Transient
+	private boolean fresh = true;
+
+	@Override
+	public boolean isNew() {
+		return fresh;
+	}
+
+	@Override
+	public java.util.UUID getId() {
+		return id;
+	}
+
+	@jakarta.persistence.PostLoad
+	@jakarta.persistence.PostPersist
+	void stored() {
+		fresh = false;
+	}
+
+	protected AgentSession() {
+		// for JPA
+	}
+
+	AgentSession(SeedGrant grant, @Nullable String clientAddress, Instant now) {
+		this.id = UUID.randomUUID();
+		this.namespace = grant.namespace();
+		this.seedId = grant.seedId();
+		this.bundleId = grant.bundleId();
+		this.bundleName = grant.bundleName();
+		this.areas = String.join(",", grant.areas().stream().map(area -> area.label()).toList());
+		this.clientAddress = clientAddress;
+		this.createdAt = now;
+		this.lastSeenAt = now;
+		this.maxExpiresAt = now.plus(grant.maxSessionLifetime());
+	}
+
+	void seen(Instant now, @Nullable String address) {
+		lastSeenAt = now;
+		if (address != null) {
+			clientAddress = address;
+		}
+	}
+
+	void applied(String digest, Instant now) {
+		lastDigestApplied = digest;
+		appliedAt = now;
+		lastSeenAt = now;
+	}
+
+	boolean revoke(Instant now) {
+		if (revokedAt != null) {
+			return false;
+		}
+		revokedAt = now;
+		return true;
+	}
+
+	boolean activeAt(Instant now) {
+		return revokedAt == null && now.isBefore(maxExpiresAt);
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	String namespace() {
+		return namespace;
+	}
+
+	String bundleName() {
+		return bundleName;
+	}
+
+	java.util.List<String> areaList() {
+		return java.util.List.of(areas.split(","));
+	}
+
+	Instant maxExpiresAt() {
+		return maxExpiresAt;
+	}
+
+	@Nullable Instant revokedAt() {
+		return revokedAt;
+	}
+
+	SessionView view(Instant now) {
+		return new SessionView(id, seedId, bundleName, areaList(), clientAddress, createdAt, lastSeenAt, maxExpiresAt,
+				lastDigestFetched, lastDigestApplied, appliedAt, revokedAt,
+				revokedAt != null ? "revoked" : activeAt(now) ? "active" : "expired");
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.vaas.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AgentSessions extends JpaRepository<AgentSession, UUID> {
+
+	List<AgentSession> findByNamespaceOrderByCreatedAtDesc(String namespace);
+
+	List<AgentSession> findBySeedId(UUID seedId);
+
+	/** Sessions revoked since a moment, with when they would have expired anyway. */
+	@Query("select s.id, s.maxExpiresAt from AgentSession s where s.revokedAt is not null and s.revokedAt >= :since")
+	List<Object[]> revokedSince(Instant since);
+
+	@Query("select s.id, s.maxExpiresAt from AgentSession s where s.revokedAt is not null and s.maxExpiresAt > :now")
+	List<Object[]> revokedAndUnexpired(Instant now);
+
+}

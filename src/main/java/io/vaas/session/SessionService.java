@@ -1,0 +1,234 @@
+package io.vaas.session;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import io.vaas.audit.AuditEntry;
+import io.vaas.audit.AuditLog;
+import io.vaas.audit.Outcome;
+import io.vaas.operator.Access;
+import io.vaas.operator.Permission;
+import io.vaas.seed.Redemption;
+import io.vaas.seed.SeedEvents;
+import io.vaas.seed.SeedService;
+import io.vaas.shared.Actor;
+import io.vaas.shared.NamespaceName;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Exchanges seeds for sessions (RFC 8693), renews their access tokens, records what
+ * agents applied, and revokes sessions — by an operator, with their seed, or when a
+ * single-use seed is presented a second time (interception detection).
+ */
+@Service
+public class SessionService {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
+	static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+	static final String SEED_TOKEN_TYPE = "urn:vaas:params:token-type:seed";
+
+	static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+
+	private final AgentSessions sessions;
+
+	private final SeedService seeds;
+
+	private final AccessTokens tokens;
+
+	private final RevokedSessions revoked;
+
+	private final ExchangeThrottle throttle;
+
+	private final Access access;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	SessionService(AgentSessions sessions, SeedService seeds, AccessTokens tokens, RevokedSessions revoked,
+			ExchangeThrottle throttle, Access access, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+		this.sessions = sessions;
+		this.seeds = seeds;
+		this.tokens = tokens;
+		this.revoked = revoked;
+		this.throttle = throttle;
+		this.access = access;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * The RFC 8693 exchange. Every outcome is audited; unknown, expired, revoked and
+	 * used-up seeds look alike.
+	 */
+	public Exchange exchange(@Nullable String grantType, @Nullable String subjectToken,
+			@Nullable String subjectTokenType, String address) {
+		var wait = throttle.retryAfter(address);
+		if (wait.isPresent()) {
+			audit.record(refused("seed.exchange", null, null, "throttled"));
+			return new Exchange.Throttled(wait.get());
+		}
+		if (!GRANT_TYPE.equals(grantType)) {
+			return failed(address,
+					new Exchange.Refused(grantType == null ? "invalid_request" : "unsupported_grant_type",
+							"grant_type must be " + GRANT_TYPE),
+					"wrong grant_type");
+		}
+		if (!SEED_TOKEN_TYPE.equals(subjectTokenType) || subjectToken == null || subjectToken.isBlank()) {
+			return failed(address,
+					new Exchange.Refused("invalid_request",
+							"subject_token must be a seed and subject_token_type " + SEED_TOKEN_TYPE),
+					"malformed request");
+		}
+		var outcome = transactions.execute(status -> switch (seeds.redeem(subjectToken.strip())) {
+			case Redemption.Accepted accepted -> {
+				var now = clock.instant();
+				var session = sessions.save(new AgentSession(accepted.grant(), address, now));
+				audit.record(new AuditEntry(agent(session.id()), "seed.exchange", session.namespace(),
+						accepted.grant().seedId().toString(), null, Outcome.SUCCESS, "session " + session.id()));
+				var issued = tokens.issue(session.id(), session.namespace(), session.bundleName(), session.areaList(),
+						session.maxExpiresAt());
+				yield (Exchange) new Exchange.Issued(issued.token(), issued.expiresIn(), session.id());
+			}
+			case Redemption.Replayed replayed -> {
+				var now = clock.instant();
+				var produced = sessions.findBySeedId(replayed.seedId());
+				produced.forEach(session -> revoke(session, now));
+				audit.record(
+						new AuditEntry(ANONYMOUS, "seed.replayed", replayed.namespace(), replayed.seedId().toString(),
+								null, Outcome.FAILED, "single-use seed presented again: possible interception; revoked "
+										+ produced.size() + " session(s)"));
+				log.warn("event=seed_replayed seed={} revoked_sessions={}", replayed.seedId(), produced.size());
+				yield invalidGrant();
+			}
+			case Redemption.Refused refused -> {
+				audit.record(refused("seed.exchange", refused.namespace(), null, refused.reason()));
+				yield invalidGrant();
+			}
+		});
+		if (outcome instanceof Exchange.Refused) {
+			throttle.failed(address);
+		}
+		return outcome;
+	}
+
+	/** A fresh token for the same session, until the session's maximum lifetime. */
+	public Exchange renew(VerifiedToken token, String address) {
+		return transactions.execute(status -> {
+			var now = clock.instant();
+			var session = sessions.findById(token.sessionId()).filter(found -> found.activeAt(now));
+			if (session.isEmpty()) {
+				audit.record(refused("session.renew", token.namespace(), token.sessionId().toString(),
+						"session revoked or past its maximum lifetime"));
+				return (Exchange) new Exchange.Refused("invalid_grant", "the session can no longer be renewed");
+			}
+			var found = session.get();
+			found.seen(now, address);
+			var issued = tokens.issue(found.id(), found.namespace(), found.bundleName(), found.areaList(),
+					found.maxExpiresAt());
+			audit.record(AuditEntry.success(agent(found.id()), "session.renew", found.namespace(),
+					found.id().toString(), null));
+			return new Exchange.Issued(issued.token(), issued.expiresIn(), found.id());
+		});
+	}
+
+	/** Records the bundle digest an agent reports as applied. */
+	public void applied(VerifiedToken token, String digest, String address) {
+		transactions.executeWithoutResult(status -> sessions.findById(token.sessionId()).ifPresent(session -> {
+			session.applied(digest, clock.instant());
+			session.seen(clock.instant(), address);
+		}));
+	}
+
+	public List<SessionView> list(NamespaceName namespace) {
+		access.require(namespace, Permission.READ);
+		var now = clock.instant();
+		return transactions.execute(status -> sessions.findByNamespaceOrderByCreatedAtDesc(namespace.value())
+			.stream()
+			.map(session -> session.view(now))
+			.toList());
+	}
+
+	/**
+	 * Revokes a session; every replica refuses its tokens within
+	 * {@link SessionProperties#revocationRefresh()}.
+	 */
+	public void revoke(NamespaceName namespace, UUID id) {
+		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		transactions.executeWithoutResult(status -> {
+			var session = sessions.findById(id)
+				.filter(found -> found.namespace().equals(namespace.value()))
+				.orElseThrow(() -> new SessionNotFound(id));
+			if (revoke(session, clock.instant())) {
+				audit.record(AuditEntry.success(actor, "session.revoke", namespace.value(), id.toString(), null));
+			}
+		});
+	}
+
+	/** The public keys that verify access tokens, as a JWK Set. */
+	public java.util.Map<String, Object> jwks() {
+		return tokens.jwks();
+	}
+
+	/**
+	 * Makes a new signing key current; the old one stays published until its tokens
+	 * expire.
+	 */
+	public String rotateSigningKey() {
+		var actor = access.requireSuperuser();
+		var kid = tokens.rotate();
+		audit.record(AuditEntry.success(actor, "signing-key.rotate", null, kid, null));
+		return kid;
+	}
+
+	@EventListener
+	void on(SeedEvents.SeedRevoked event) {
+		var now = clock.instant();
+		sessions.findBySeedId(event.seedId()).forEach(session -> revoke(session, now));
+	}
+
+	/** Records a refused agent credential (401/403); in a transaction of its own. */
+	public void refusedCredential(String reason, @Nullable String path) {
+		audit.recordIndependently(refused("agent.authenticate", null, path, reason));
+	}
+
+	private boolean revoke(AgentSession session, java.time.Instant now) {
+		var changed = session.revoke(now);
+		revoked.add(session.id(), session.maxExpiresAt());
+		return changed;
+	}
+
+	private Exchange failed(String address, Exchange.Refused refused, String reason) {
+		audit.record(refused("seed.exchange", null, null, reason));
+		throttle.failed(address);
+		return refused;
+	}
+
+	private static Exchange.Refused invalidGrant() {
+		return new Exchange.Refused("invalid_grant", "the seed is not valid");
+	}
+
+	static final Actor ANONYMOUS = new Actor("-", "anonymous");
+
+	private static Actor agent(UUID session) {
+		return new Actor(session.toString(), "agent");
+	}
+
+	private static AuditEntry refused(String action, @Nullable String namespace, @Nullable String resource,
+			String reason) {
+		return new AuditEntry(ANONYMOUS, action, namespace, resource, null, Outcome.FAILED, reason);
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.vaas.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An agent session as operators see it: which agents run which revision.
+ *
+ * @param id the session id (the {@code sub} of its access tokens)
+ * @param seedId the seed it came from
+ * @param bundle the bundle it fetches
+ * @param areas the areas it may fetch
+ * @param clientAddress the address it last called from
+ * @param createdAt when the seed was exchanged
+ * @param lastSeenAt when it last called
+ * @param maxExpiresAt until when it may renew
+ * @param lastDigestFetched the bundle digest it last fetched
+ * @param lastDigestApplied the bundle digest it last reported as applied
+ * @param appliedAt when it reported that
+ * @param revokedAt when it was revoked
+ * @param status {@code active}, {@code expired} or {@code revoked}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionView(UUID id, UUID seedId, String bundle, List<String> areas, @Nullable String clientAddress,
+		Instant createdAt, Instant lastSeenAt, Instant maxExpiresAt, @Nullable String lastDigestFetched,
+		@Nullable String lastDigestApplied, @Nullable Instant appliedAt, @Nullable Instant revokedAt, String status) {
+
+}

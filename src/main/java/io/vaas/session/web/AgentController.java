@@ -1,0 +1,79 @@
+package io.vaas.session.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vaas.session.SessionService;
+import io.vaas.session.VerifiedToken;
+import io.vaas.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What agents call with their access token, and the public keys that verify it. */
+@RestController
+@Tag(name = "Agents", description = "Endpoints for vaas-agent (access token)")
+class AgentController {
+
+	static final int MAX_DIGEST = 100;
+
+	private final SessionService sessions;
+
+	AgentController(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	@GetMapping(path = "/api/v1/agent/session", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "What the access token grants: session, bundle, areas, expiry (no database read)")
+	SessionInfo session(@AuthenticationPrincipal VerifiedToken token) {
+		return new SessionInfo(token.sessionId().toString(), token.qualifiedBundle(), token.areas(),
+				token.expiresAt().toString());
+	}
+
+	@PostMapping(path = "/api/v1/agent/applied", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Record the bundle digest the agent applied; 'bundle' (namespace/name), when sent, "
+			+ "must be the token's bundle")
+	ResponseEntity<?> applied(@AuthenticationPrincipal VerifiedToken token, @RequestBody Applied body,
+			HttpServletRequest request) {
+		if (body.bundle() != null && !body.bundle().equals(token.qualifiedBundle())) {
+			sessions.refusedCredential("token for another bundle", request.getRequestURI());
+			return Problems.response(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+					"This access token is for another bundle");
+		}
+		if (body.digest() == null || body.digest().isBlank() || body.digest().length() > MAX_DIGEST) {
+			return ResponseEntity.unprocessableContent()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
+						"digest is required, at most " + MAX_DIGEST + " characters"));
+		}
+		sessions.applied(token, body.digest(), request.getRemoteAddr());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Public keys that verify access tokens (and, later, bundle signatures)")
+	ResponseEntity<Map<String, Object>> jwks() {
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(1)))
+			.body(sessions.jwks());
+	}
+
+	record Applied(@Nullable String digest, @Nullable String bundle) {
+	}
+
+	record SessionInfo(String session, String bundle, List<String> areas, String expiresAt) {
+	}
+
+}

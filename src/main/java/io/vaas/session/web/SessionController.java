@@ -1,0 +1,71 @@
+package io.vaas.session.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vaas.session.SessionNotFound;
+import io.vaas.session.SessionService;
+import io.vaas.session.SessionView;
+import io.vaas.shared.NamespaceName;
+import io.vaas.shared.Problems;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Operators' view of agent sessions, and signing-key rotation. */
+@RestController
+@Tag(name = "Agent sessions", description = "Which agents run which revision; revoke them")
+class SessionController {
+
+	private final SessionService sessions;
+
+	SessionController(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	@GetMapping(path = "/api/v1/namespaces/{ns}/agents", produces = "application/json")
+	@Operation(summary = "The namespace's agent sessions: seed, bundle, areas, address, last seen, digests")
+	List<SessionView> list(@PathVariable NamespaceName ns) {
+		return sessions.list(ns);
+	}
+
+	@DeleteMapping("/api/v1/namespaces/{ns}/agents/{id}")
+	@ApiResponse(responseCode = "204", description = "Session revoked")
+	@Operation(summary = "Revoke a session: its tokens stop working on every replica within seconds")
+	ResponseEntity<Void> revoke(@PathVariable NamespaceName ns, @PathVariable UUID id) {
+		sessions.revoke(ns, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping(path = "/api/v1/keys/signing/rotate", produces = "application/json")
+	@Operation(summary = "Make a new access-token signing key current (admin on '*'); the old one stays "
+			+ "published until its tokens have expired")
+	Map<String, String> rotateSigningKey() {
+		return Map.of("kid", sessions.rotateSigningKey());
+	}
+
+	@RestControllerAdvice
+	@Order(0)
+	static class SessionProblemAdvice {
+
+		@ExceptionHandler
+		ResponseEntity<ProblemDetail> notFound(SessionNotFound ex) {
+			return Problems.response(HttpStatus.NOT_FOUND, "session-not-found", "Session not found", ex.getMessage());
+		}
+
+	}
+
+}

@@ -1,0 +1,277 @@
+package io.vaas.session;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.vaas.support.Agents;
+import io.vaas.support.Api;
+import io.vaas.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.vaas.support.Api.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PostgresIntegrationTest
+class SeedExchangeIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	Agents agents;
+
+	String ns;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		agents = new Agents(api);
+		ns = Api.unique("seed");
+		api.namespace(ns);
+		agents.bundle(ns, "app");
+	}
+
+	@Test
+	void issuesASeedOnceAndListsItWithoutItsToken() {
+		var created = api
+			.post("/api/v1/namespaces/" + ns + "/bundles/app/seeds", ADMIN_TOKEN,
+					"{\"ttl\":\"PT1H\",\"uses\":2,\"areas\":[\"configuration\"],\"description\":\"web-1\"}")
+			.expect(201);
+		var token = created.json().get("token").asString();
+		assertThat(token).startsWith("vaas_seed_").hasSize("vaas_seed_".length() + 46);
+		assertThat(created.header("Cache-Control")).contains("no-store");
+		var listed = api.get("/api/v1/namespaces/" + ns + "/seeds", ADMIN_TOKEN).expect(200);
+		assertThat(listed.body()).doesNotContain(token);
+		var seed = listed.json().get(0);
+		assertThat(seed.get("status").asString()).isEqualTo("active");
+		assertThat(seed.get("uses").asInt()).isEqualTo(2);
+		assertThat(seed.get("areas").toString()).isEqualTo("[\"configuration\"]");
+		assertThat(seed.get("bundle").asString()).isEqualTo("app");
+
+		agents.accessToken(token);
+		agents.accessToken(token);
+		assertThat(api.get("/api/v1/namespaces/" + ns + "/seeds", ADMIN_TOKEN).json().get(0).get("status").asString())
+			.isEqualTo("used-up");
+
+		api.post("/api/v1/namespaces/" + ns + "/bundles/nope/seeds", ADMIN_TOKEN, "{}")
+			.expectProblem(404, "bundle-not-found");
+		api.post("/api/v1/namespaces/" + ns + "/bundles/app/seeds", ADMIN_TOKEN, "{\"areas\":[\"data\"]}")
+			.expectProblem(422, "validation-failed");
+		api.post("/api/v1/namespaces/" + ns + "/bundles/app/seeds", ADMIN_TOKEN, "{\"ttl\":\"P365D\"}")
+			.expectProblem(422, "validation-failed");
+		api.post("/api/v1/namespaces/" + ns + "/bundles/app/seeds", ADMIN_TOKEN, "{\"uses\":0}")
+			.expectProblem(422, "validation-failed");
+		api.post("/api/v1/namespaces/" + ns + "/bundles/app/seeds", api.token(ns, "viewer"), "{}")
+			.expectProblem(403, "forbidden");
+	}
+
+	@Test
+	void exchangesASeedForASignedAccessToken() throws Exception {
+		var seed = agents.seed(ns, "app", "{\"areas\":[\"configuration\",\"secret\"]}");
+		var reply = agents.exchange(seed).expect(200);
+		var json = reply.json();
+		assertThat(json.get("token_type").asString()).isEqualTo("Bearer");
+		assertThat(json.get("issued_token_type").asString()).isEqualTo("urn:ietf:params:oauth:token-type:access_token");
+		assertThat(json.get("expires_in").asLong()).isBetween(890L, 900L);
+		assertThat(reply.header("Cache-Control")).contains("no-store");
+
+		var jwt = SignedJWT.parse(json.get("access_token").asString());
+		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+		var jwks = JWKSet.parse(api.call("GET", "/.well-known/jwks.json").send().expect(200).body());
+		var key = jwks.getKeyByKeyId(jwt.getHeader().getKeyID()).toECKey();
+		assertThat(key.isPrivate()).isFalse();
+		assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+		var claims = jwt.getJWTClaimsSet();
+		assertThat(claims.getIssuer()).isEqualTo("vaas");
+		assertThat(claims.getAudience()).containsExactly("vaas-agent");
+		assertThat(claims.getJWTID()).isNotBlank();
+		assertThat(claims.getStringClaim("bundle")).isEqualTo(ns + "/app");
+		assertThat(claims.getStringListClaim("areas")).containsExactly("configuration", "secret");
+
+		var info = api.call("GET", "/api/v1/agent/session")
+			.token(json.get("access_token").asString())
+			.send()
+			.expect(200);
+		assertThat(info.json().get("session").asString()).isEqualTo(claims.getSubject());
+
+		var viaJson = agents.seed(ns, "app", "{}");
+		api.call("POST", "/api/v1/auth/token")
+			.json("{\"grant_type\":\"" + Agents.TOKEN_EXCHANGE + "\",\"subject_token\":\"" + viaJson
+					+ "\",\"subject_token_type\":\"" + Agents.SEED_TYPE + "\"}")
+			.send()
+			.expect(200);
+	}
+
+	@Test
+	void answersEveryBadSeedAlike() throws Exception {
+		var usedUp = agents.seed(ns, "app", "{\"uses\":2}");
+		agents.accessToken(usedUp);
+		agents.accessToken(usedUp);
+		var revoked = api.post("/api/v1/namespaces/" + ns + "/bundles/app/seeds", ADMIN_TOKEN, "{}").expect(201).json();
+		api.delete("/api/v1/namespaces/" + ns + "/seeds/" + revoked.get("seed").get("id").asString(), ADMIN_TOKEN)
+			.expect(204);
+		var expired = agents.seed(ns, "app", "{\"ttl\":\"PT1S\"}");
+		Thread.sleep(1100);
+		var unknown = io.vaas.shared.Tokens.generate("vaas_seed_");
+
+		var answers = new HashSet<String>();
+		for (var seed : new String[] { usedUp, revoked.get("token").asString(), expired, unknown, "garbage" }) {
+			var reply = agents.exchange(seed).expect(400);
+			assertThat(reply.json().get("error").asString()).isEqualTo("invalid_grant");
+			answers.add(reply.body());
+		}
+		assertThat(answers).as("indistinguishable answers").hasSize(1);
+
+		var events = api.get("/api/v1/audit?action=seed.exchange&outcome=failed&size=20", ADMIN_TOKEN)
+			.json()
+			.get("events");
+		assertThat(events.toString()).contains("revoked seed")
+			.contains("expired seed")
+			.contains("unknown seed")
+			.contains("used-up seed");
+		assertThat(events.toString()).doesNotContain(usedUp);
+	}
+
+	@Test
+	void refusesMalformedExchangeRequestsTheOAuthWay() {
+		var seed = agents.seed(ns, "app", "{}");
+		var noGrant = api.call("POST", "/api/v1/auth/token")
+			.body("application/x-www-form-urlencoded", ("subject_token=" + seed).getBytes())
+			.send()
+			.expect(400);
+		assertThat(noGrant.json().get("error").asString()).isEqualTo("invalid_request");
+		var wrongGrant = api.call("POST", "/api/v1/auth/token")
+			.body("application/x-www-form-urlencoded", "grant_type=password&username=a&password=b".getBytes())
+			.send()
+			.expect(400);
+		assertThat(wrongGrant.json().get("error").asString()).isEqualTo("unsupported_grant_type");
+		agents.accessToken(seed);
+	}
+
+	@Test
+	void givesOneAccessTokenToSixtyFourConcurrentExchangesOfASingleUseSeed() throws Exception {
+		var seed = agents.seed(ns, "app", "{}");
+		var start = new CountDownLatch(1);
+		var statuses = new ArrayList<Integer>();
+		try (var pool = Executors.newFixedThreadPool(64)) {
+			var futures = new ArrayList<Future<Integer>>();
+			for (int i = 0; i < 64; i++) {
+				Callable<Integer> call = () -> {
+					start.await();
+					return agents.exchange(seed).status();
+				};
+				futures.add(pool.submit(call));
+			}
+			start.countDown();
+			for (var future : futures) {
+				statuses.add(future.get());
+			}
+		}
+		assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+		assertThat(statuses).filteredOn(status -> status == 400).hasSize(63);
+		assertThat(api.get("/api/v1/namespaces/" + ns + "/agents", ADMIN_TOKEN).json().size()).isEqualTo(1);
+	}
+
+	@Test
+	void revokesTheSessionWhenASingleUseSeedIsPresentedAgain() {
+		var seed = agents.seed(ns, "app", "{}");
+		var token = agents.accessToken(seed);
+		api.call("GET", "/api/v1/agent/session").token(token).send().expect(200);
+
+		var replay = agents.exchange(seed).expect(400);
+		assertThat(replay.json().get("error").asString()).isEqualTo("invalid_grant");
+
+		api.call("GET", "/api/v1/agent/session").token(token).send().expectProblem(401, "invalid-token");
+		var sessions = api.get("/api/v1/namespaces/" + ns + "/agents", ADMIN_TOKEN).json();
+		assertThat(sessions.get(0).get("status").asString()).isEqualTo("revoked");
+		var events = api.get("/api/v1/audit?namespace=" + ns + "&action=seed.replayed", ADMIN_TOKEN).json();
+		assertThat(events.get("totalEvents").asLong()).isEqualTo(1);
+		assertThat(events.get("events").get(0).get("detail").asString()).contains("possible interception");
+	}
+
+	@Test
+	void renewsWithinTheSessionAndRecordsWhatWasApplied() throws Exception {
+		var seed = agents.seed(ns, "app", "{\"maxSessionLifetime\":\"PT1H\"}");
+		var first = agents.accessToken(seed);
+		var renewed = api.call("POST", "/api/v1/auth/renew").token(first).send().expect(200).json();
+		var second = renewed.get("access_token").asString();
+		assertThat(second).isNotEqualTo(first);
+		assertThat(SignedJWT.parse(second).getJWTClaimsSet().getSubject())
+			.isEqualTo(SignedJWT.parse(first).getJWTClaimsSet().getSubject());
+		assertThat(renewed.get("expires_in").asLong()).isBetween(890L, 900L);
+
+		api.call("POST", "/api/v1/agent/applied").token(second).json("{\"digest\":\"sha256:abc\"}").send().expect(204);
+		api.call("POST", "/api/v1/agent/applied")
+			.token(second)
+			.json("{}")
+			.send()
+			.expectProblem(422, "validation-failed");
+		var session = api.get("/api/v1/namespaces/" + ns + "/agents", ADMIN_TOKEN).json().get(0);
+		assertThat(session.get("lastDigestApplied").asString()).isEqualTo("sha256:abc");
+		assertThat(session.get("clientAddress").asString()).isEqualTo("127.0.0.1");
+		assertThat(session.get("bundle").asString()).isEqualTo("app");
+		assertThat(session.get("status").asString()).isEqualTo("active");
+
+		var shortSeed = agents.seed(ns, "app", "{\"maxSessionLifetime\":\"PT2S\"}");
+		var shortReply = agents.exchange(shortSeed).expect(200).json();
+		assertThat(shortReply.get("expires_in").asLong()).as("never beyond the session's end").isLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void revokesSessionsWithTheirSeedOrOnTheirOwn() {
+		var seedReply = api.post("/api/v1/namespaces/" + ns + "/bundles/app/seeds", ADMIN_TOKEN, "{\"uses\":3}")
+			.expect(201)
+			.json();
+		var a = agents.accessToken(seedReply.get("token").asString());
+		var b = agents.accessToken(seedReply.get("token").asString());
+		var sessionA = api.call("GET", "/api/v1/agent/session").token(a).send().json().get("session").asString();
+		api.delete("/api/v1/namespaces/" + ns + "/agents/" + sessionA, ADMIN_TOKEN).expect(204);
+		api.call("GET", "/api/v1/agent/session").token(a).send().expectProblem(401, "invalid-token");
+		api.call("GET", "/api/v1/agent/session").token(b).send().expect(200);
+
+		api.delete("/api/v1/namespaces/" + ns + "/seeds/" + seedReply.get("seed").get("id").asString(), ADMIN_TOKEN)
+			.expect(204);
+		api.call("GET", "/api/v1/agent/session").token(b).send().expectProblem(401, "invalid-token");
+		api.call("POST", "/api/v1/auth/renew").token(b).send().expectProblem(401, "invalid-token");
+		api.delete("/api/v1/namespaces/" + ns + "/agents/" + java.util.UUID.randomUUID(), ADMIN_TOKEN)
+			.expectProblem(404, "session-not-found");
+	}
+
+	@Test
+	void keepsTheOldSigningKeyPublishedAfterARotation() throws Exception {
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+		var oldKid = SignedJWT.parse(token).getHeader().getKeyID();
+		var newKid = api.call("POST", "/api/v1/keys/signing/rotate")
+			.token(ADMIN_TOKEN)
+			.send()
+			.expect(200)
+			.json()
+			.get("kid")
+			.asString();
+		assertThat(newKid).isNotEqualTo(oldKid);
+		var jwks = JWKSet.parse(api.call("GET", "/.well-known/jwks.json").send().body());
+		assertThat(jwks.getKeyByKeyId(oldKid)).as("old key still published").isNotNull();
+		assertThat(jwks.getKeyByKeyId(newKid)).isNotNull();
+		api.call("GET", "/api/v1/agent/session").token(token).send().expect(200);
+		var fresh = agents.accessToken(agents.seed(ns, "app", "{}"));
+		assertThat(SignedJWT.parse(fresh).getHeader().getKeyID()).isEqualTo(newKid);
+		api.call("POST", "/api/v1/keys/signing/rotate")
+			.token(api.token(ns, "admin"))
+			.send()
+			.expectProblem(403, "forbidden");
+		assertThat(Base64.getUrlDecoder().decode(fresh.split("\\.")[1])).isNotEmpty();
+	}
+
+}
