@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Seed exchanges per second against the local PostgreSQL, and access-token verification on the
+# agent path, measured with wrk on this machine. Usage: bench/exchange.sh [seconds] [connections]
+# Installs wrk from Debian if it is missing; builds the jar; uses a fresh database it drops after.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-20}
+connections=${2:-16}
+port=18181
+db="vaas_bench_$(date +%s)"
+admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+  if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+    export JAVA_HOME=$jdk; break
+  fi
+done
+./mvnw -q -B -DskipTests package
+jar=$(ls target/vaas-*.jar | grep -v original | head -n 1)
+
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+work=$(mktemp -d)
+cleanup() {
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  rm -rf "$work"
+}
+VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_DB_PASSWORD= \
+  VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" VAAS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" VAAS_DATA_DIR="$work" \
+  "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN >"$work/server.log" 2>&1 &
+pid=$!
+trap cleanup EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+
+api="http://127.0.0.1:$port/api/v1"
+auth="Authorization: Bearer $admin"
+curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
+curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' -d '{"files":[]}' "$api/namespaces/bench/bundles/app" >/dev/null
+seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"uses":1000000}' \
+  "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+token=$(curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$seed&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" \
+  "$api/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+
+echo "warm-up (10 s each)"
+SEED=$seed wrk -t2 -c"$connections" -d10s -s bench/exchange.lua "$api/auth/token" >/dev/null
+TOKEN=$token wrk -t2 -c"$connections" -d10s -s bench/verify.lua "$api/agent/session" >/dev/null
+
+echo "== seed exchange (POST /api/v1/auth/token), ${duration}s, $connections connections"
+SEED=$seed wrk -t2 -c"$connections" -d"${duration}s" -s bench/exchange.lua "$api/auth/token" | grep RESULT
+echo "== token verification (GET /api/v1/agent/session), ${duration}s, $connections connections"
+TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s bench/verify.lua "$api/agent/session" | grep RESULT
+echo "== sessions created: $(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c 'select count(*) from agent_sessions')"
