@@ -1,10 +1,20 @@
 package io.vaas.bundle;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
+import io.vaas.bundle.render.FileEntries;
+import io.vaas.bundle.render.FileEntry;
+import io.vaas.bundle.render.RenderRuleBroken;
+import io.vaas.bundle.RenderedBundle;
+import io.vaas.bundle.render.Renderer;
+import io.vaas.config.ConfigService;
+import io.vaas.secret.SecretService;
 import io.vaas.namespace.NamespaceService;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
@@ -14,7 +24,6 @@ import io.vaas.shared.Texts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -46,10 +55,17 @@ public class BundleService {
 
 	private final JsonMapper json;
 
+	private final ConfigService configs;
+
+	private final SecretService secrets;
+
 	private final Clock clock;
 
 	BundleService(Bundles bundles, BundleRevisions revisions, NamespaceService namespaces, Access access,
-			AuditLog audit, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+			AuditLog audit, TransactionTemplate transactions, JsonMapper json, ConfigService configs,
+			SecretService secrets, Clock clock) {
+		this.configs = configs;
+		this.secrets = secrets;
 		this.bundles = bundles;
 		this.revisions = revisions;
 		this.namespaces = namespaces;
@@ -69,14 +85,20 @@ public class BundleService {
 	public Saved save(NamespaceName namespace, ResourceName name, @Nullable JsonNode files, @Nullable String comment) {
 		var actor = access.require(namespace, Permission.WRITE_CONFIG);
 		namespaces.requireExists(namespace);
-		if (!(files instanceof ArrayNode entries) || entries.size() > MAX_FILES) {
-			throw new InvalidBundle("files must be an array of at most " + MAX_FILES + " file entries");
+		if (files == null) {
+			throw new InvalidBundle("files is required: an array of file entries");
 		}
-		for (int i = 0; i < entries.size(); i++) {
-			if (!entries.get(i).isObject()) {
-				throw new InvalidBundle("files[" + i + "] must be an object");
-			}
+		List<FileEntry> parsed;
+		try {
+			parsed = FileEntries.parse(files);
 		}
+		catch (RenderRuleBroken ex) {
+			throw new InvalidBundle(ex.getMessage());
+		}
+		// Saving validates by rendering every file (SPEC §2): a 422 names the file and
+		// the reference.
+		Renderer.render(parsed, EnumSet.allOf(Area.class), new BundleSources(namespace, configs, secrets));
+		var entries = files;
 		Texts.check("comment", comment, 1000);
 		var content = json.writeValueAsBytes(entries);
 		Supplier<Saved> work = () -> transactions.execute(status -> {
@@ -111,6 +133,33 @@ public class BundleService {
 			return new BundleView(bundle.namespace(), bundle.name(), revision.revision(), bundle.latestRevision(),
 					json.readTree(revision.files()), revision.author(), revision.createdAt(), revision.comment());
 		});
+	}
+
+	/**
+	 * Renders the latest revision's files of some areas, for a preview or an agent's
+	 * fetch. No permission check.
+	 */
+	public Rendered render(NamespaceName namespace, ResourceName name, Set<Area> areas) {
+		var latest = readOnly.execute(status -> {
+			var bundle = find(namespace, name);
+			return revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
+		});
+		var entries = FileEntries.parse(json.readTree(latest.files()));
+		return new Rendered(latest.revision(),
+				Renderer.render(entries, areas, new BundleSources(namespace, configs, secrets)));
+	}
+
+	/** A rendered revision. */
+	public record Rendered(long revision, RenderedBundle bundle) {
+	}
+
+	/**
+	 * The latest revision rendered for an operator; the web layer leaves secret contents
+	 * out.
+	 */
+	public Rendered preview(NamespaceName namespace, ResourceName name) {
+		access.require(namespace, Permission.READ);
+		return render(namespace, name, EnumSet.allOf(Area.class));
 	}
 
 	/**

@@ -22,6 +22,10 @@ interface SecretVersions extends JpaRepository<SecretVersion, UUID> {
 
 	List<SecretVersion> findBySecretIdOrderByVersion(UUID secretId);
 
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select v from SecretVersion v where v.id = :id")
+	Optional<SecretVersion> lockById(UUID id);
+
 	/** Live data keys per KEK. */
 	@Query("select v.kekId, count(v) from SecretVersion v where v.kekId is not null group by v.kekId")
 	List<Object[]> countByKek();

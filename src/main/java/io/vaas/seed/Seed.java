@@ -1,5 +1,7 @@
 package io.vaas.seed;
 
+import io.vaas.bundle.Area;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,6 +16,11 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /** A seed as stored: the hash of its token, never the token. */
+/*
+ * Only changed columns are written: a concurrent revoke is never overwritten by a stale
+ * copy.
+ */
+@org.hibernate.annotations.DynamicUpdate
 @Entity
 @Table(name = "seeds")
 class Seed {
@@ -121,6 +128,10 @@ class Seed {
 
 	byte[] tokenHash() {
 		return tokenHash.clone();
+	}
+
+	int usesLeft() {
+		return usesLeft;
 	}
 
 	int usesTotal() {

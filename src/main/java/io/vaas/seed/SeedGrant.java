@@ -1,5 +1,7 @@
 package io.vaas.seed;
 
+import io.vaas.bundle.Area;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

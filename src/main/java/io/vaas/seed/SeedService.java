@@ -1,5 +1,7 @@
 package io.vaas.seed;
 
+import io.vaas.bundle.Area;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,16 +81,17 @@ public class SeedService {
 	public IssuedSeed create(NamespaceName namespace, ResourceName bundleName, Request request) {
 		var actor = access.require(namespace, Permission.WRITE_CONFIG);
 		var ttl = request.ttl() == null ? Duration.ofHours(24) : request.ttl();
-		if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
-			throw new InvalidSeedRequest("ttl must be positive and at most " + MAX_TTL);
+		if (ttl.toSeconds() < 1 || ttl.getNano() != 0 || ttl.compareTo(MAX_TTL) > 0) {
+			throw new InvalidSeedRequest("ttl must be whole seconds, at least 1 s and at most " + MAX_TTL);
 		}
 		int uses = request.uses() == null ? 1 : request.uses();
 		if (uses < 1 || uses > MAX_USES) {
 			throw new InvalidSeedRequest("uses must be between 1 and " + MAX_USES);
 		}
 		var maxSession = request.maxSessionLifetime() == null ? Duration.ofHours(24) : request.maxSessionLifetime();
-		if (maxSession.isNegative() || maxSession.isZero() || maxSession.compareTo(MAX_SESSION) > 0) {
-			throw new InvalidSeedRequest("maxSessionLifetime must be positive and at most " + MAX_SESSION);
+		if (maxSession.toSeconds() < 1 || maxSession.getNano() != 0 || maxSession.compareTo(MAX_SESSION) > 0) {
+			throw new InvalidSeedRequest(
+					"maxSessionLifetime must be whole seconds, at least 1 s and at most " + MAX_SESSION);
 		}
 		Texts.check("description", request.description(), 500);
 		var areas = areas(request.areas());
@@ -119,7 +122,7 @@ public class SeedService {
 	public void revoke(NamespaceName namespace, UUID id) {
 		var actor = access.require(namespace, Permission.WRITE_CONFIG);
 		transactions.executeWithoutResult(status -> {
-			var seed = seeds.findById(id)
+			var seed = seeds.lockById(id)
 				.filter(candidate -> candidate.namespace().equals(namespace.value()))
 				.orElseThrow(() -> new SeedNotFound(id));
 			if (seed.revokedAt() == null) {
@@ -147,6 +150,11 @@ public class SeedService {
 		}
 		var seed = found.get();
 		var now = clock.instant();
+		if (seed.usesTotal() == 1 && seed.usesLeft() <= 0) {
+			// Checked before expiry and revocation: a used single-use seed is a replay
+			// however late it comes.
+			return new Redemption.Replayed(seed.id(), seed.namespace());
+		}
 		if (seed.revokedAt() != null) {
 			return new Redemption.Refused("revoked seed " + seed.id(), seed.namespace());
 		}

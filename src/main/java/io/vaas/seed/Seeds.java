@@ -15,6 +15,11 @@ interface Seeds extends JpaRepository<Seed, UUID> {
 
 	List<Seed> findByNamespaceOrderByCreatedAtDesc(String namespace);
 
+	/** Locks the row, so a revoke and an exchange of one seed take turns. */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from Seed s where s.id = :id")
+	Optional<Seed> lockById(UUID id);
+
 	/**
 	 * Takes one use, atomically: of concurrent exchanges of a single-use seed exactly one
 	 * updates the row; the others wait for its lock, then find no use left.

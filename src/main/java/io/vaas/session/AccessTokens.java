@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -50,6 +49,8 @@ class AccessTokens implements InitializingBean {
 
 	static final Duration UNKNOWN_KID_BACKOFF = Duration.ofSeconds(1);
 
+	static final Duration PUBLISHED_REFRESH = Duration.ofSeconds(10);
+
 	private final SigningKeys keys;
 
 	private final DataKeyWrapper wrapper;
@@ -62,13 +63,13 @@ class AccessTokens implements InitializingBean {
 
 	private final Clock clock;
 
-	private final Map<String, ECKey> publicKeys = new ConcurrentHashMap<>();
+	private volatile Map<String, ECKey> published = Map.of();
+
+	private volatile Instant publishedReadAt = Instant.EPOCH;
 
 	private volatile ECKey signer;
 
 	private volatile Instant signerReadAt = Instant.EPOCH;
-
-	private volatile Instant lastUnknownKidRead = Instant.EPOCH;
 
 	AccessTokens(SigningKeys keys, DataKeyWrapper wrapper, RevokedSessions revoked, SessionProperties properties,
 			TransactionTemplate transactions, Clock clock) {
@@ -97,10 +98,11 @@ class AccessTokens implements InitializingBean {
 	String rotate() {
 		var created = transactions.execute(status -> {
 			var now = clock.instant();
-			keys.findByStatus(SigningKey.ACTIVE).forEach(key -> key.retire(now));
+			keys.lockActive().forEach(key -> key.retire(now));
 			return keys.save(newKey());
 		});
 		signerReadAt = Instant.EPOCH;
+		publishedReadAt = Instant.EPOCH;
 		log.info("event=signing_key_rotated kid={}", created.kid());
 		return created.kid();
 	}
@@ -219,24 +221,37 @@ class AccessTokens implements InitializingBean {
 		return new JWKSet(List.copyOf(published)).toJSONObject(true);
 	}
 
+	/**
+	 * The public key for a key id, from this replica's copy of the published keys
+	 * (active, or retired within a token lifetime). The copy is read again every few
+	 * seconds, and at most once a second for an unknown key id; a key retired longer ago
+	 * is no longer trusted.
+	 */
 	private ECKey publicKey(String kid) {
 		if (kid == null) {
 			throw new InvalidAccessToken("no key id");
 		}
-		var known = publicKeys.get(kid);
-		if (known != null) {
-			return known;
-		}
-		// Unknown key ids read the database at most once a second, whatever a client
-		// sends.
 		var now = clock.instant();
-		if (now.isBefore(lastUnknownKidRead.plus(UNKNOWN_KID_BACKOFF))) {
-			throw new InvalidAccessToken("unknown key");
+		if (now.isAfter(publishedReadAt.plus(PUBLISHED_REFRESH))) {
+			readPublished(now);
 		}
-		lastUnknownKidRead = now;
-		var key = keys.findById(kid).map(stored -> parse(stored.publicJwk()));
-		key.ifPresent(found -> publicKeys.put(kid, found));
-		return key.orElseThrow(() -> new InvalidAccessToken("unknown key"));
+		var key = published.get(kid);
+		if (key == null && now.isAfter(publishedReadAt.plus(UNKNOWN_KID_BACKOFF))) {
+			readPublished(now);
+			key = published.get(kid);
+		}
+		if (key == null) {
+			throw new InvalidAccessToken("unknown or retired key");
+		}
+		return key;
+	}
+
+	private synchronized void readPublished(Instant now) {
+		var since = now.minus(properties.accessTokenTtl()).minus(Duration.ofMinutes(5));
+		var read = new java.util.HashMap<String, ECKey>();
+		keys.published(since).forEach(key -> read.put(key.kid(), parse(key.publicJwk())));
+		published = Map.copyOf(read);
+		publishedReadAt = now;
 	}
 
 	private ECKey currentSigner() {
@@ -255,7 +270,6 @@ class AccessTokens implements InitializingBean {
 				finally {
 					Arrays.fill(sealed, (byte) 0);
 				}
-				publicKeys.put(active.kid(), signer.toPublicJWK());
 			}
 			signerReadAt = now;
 			return signer;

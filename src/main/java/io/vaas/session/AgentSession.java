@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
+/* Only changed columns are written: a concurrent revoke is never overwritten by a stale copy. */
+@org.hibernate.annotations.DynamicUpdate
 @Entity
 @Table(name = "agent_sessions")
 class AgentSession implements org.springframework.data.domain.Persistable<java.util.UUID> {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -124,6 +126,18 @@ public class SessionService {
 		return outcome;
 	}
 
+	/**
+	 * An exchange request that could not be read: {@code invalid_request}, audited and
+	 * throttled.
+	 */
+	public Exchange malformedExchange(String address, String reason) {
+		var wait = throttle.retryAfter(address);
+		if (wait.isPresent()) {
+			return new Exchange.Throttled(wait.get());
+		}
+		return failed(address, new Exchange.Refused("invalid_request", reason), "malformed request");
+	}
+
 	/** A fresh token for the same session, until the session's maximum lifetime. */
 	public Exchange renew(VerifiedToken token, String address) {
 		return transactions.execute(status -> {
@@ -206,7 +220,21 @@ public class SessionService {
 
 	private boolean revoke(AgentSession session, java.time.Instant now) {
 		var changed = session.revoke(now);
-		revoked.add(session.id(), session.maxExpiresAt());
+		var id = session.id();
+		var end = session.maxExpiresAt();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// This replica refuses the session once the revocation is committed, not
+			// before.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					revoked.add(id, end);
+				}
+			});
+		}
+		else {
+			revoked.add(id, end);
+		}
 		return changed;
 	}
 

@@ -17,6 +17,11 @@ interface SigningKeys extends JpaRepository<SigningKey, String> {
 
 	List<SigningKey> findByStatus(String status);
 
+	/** Locks the active keys, so two rotations take turns. */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select k from SigningKey k where k.status = 'ACTIVE'")
+	List<SigningKey> lockActive();
+
 	/**
 	 * Keys to publish: active ones and those retired recently enough that their tokens
 	 * may live.

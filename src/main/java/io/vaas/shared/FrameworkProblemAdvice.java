@@ -72,6 +72,16 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 				ex.getMessage());
 	}
 
+	/**
+	 * Tomcat refuses to parse parameters (bad %-encoding, too many): the client's fault,
+	 * and never logged.
+	 */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> unparsableParameters() {
+		return Problems.response(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+				"The request's parameters could not be parsed");
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		var incident = UUID.randomUUID();

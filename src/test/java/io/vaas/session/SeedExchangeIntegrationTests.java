@@ -157,9 +157,31 @@ class SeedExchangeIntegrationTests {
 			.send()
 			.expect(400);
 		assertThat(wrongGrant.json().get("error").asString()).isEqualTo("unsupported_grant_type");
-		agents.accessToken(seed);
+		var badEncoding = api.call("POST", "/api/v1/auth/token")
+			.body("application/x-www-form-urlencoded", ("grant_type=x&subject_token=" + seed + "%zz").getBytes())
+			.send()
+			.expect(400);
+		assertThat(badEncoding.json().get("error").asString()).isEqualTo("invalid_request");
+		assertThat(badEncoding.body()).doesNotContain(seed);
+		var inUrl = api.call("POST", "/api/v1/auth/token?subject_token=" + seed)
+			.body("application/x-www-form-urlencoded", ("grant_type=" + Agents.TOKEN_EXCHANGE).getBytes())
+			.send()
+			.expect(400);
+		assertThat(inUrl.json().get("error").asString()).isEqualTo("invalid_request");
+		var badJson = api.call("POST", "/api/v1/auth/token").json("{\"grant_type\":").send().expect(400);
+		assertThat(badJson.json().get("error").asString()).isEqualTo("invalid_request");
+		api.call("POST", "/api/v1/auth/token")
+			.json("{\"grant_type\":\"" + Agents.TOKEN_EXCHANGE + "\",\"subject_token\":\"" + seed
+					+ "\",\"subject_token_type\":\"" + Agents.SEED_TYPE + "\",\"audience\":\"vaas\"}")
+			.send()
+			.expect(200);
 	}
 
+	/**
+	 * Exactly one exchange wins. The 63 others present a used single-use seed, which is
+	 * what an interception looks like, so the winner's session is revoked too: a seed
+	 * held by more than one party is treated as leaked.
+	 */
 	@Test
 	void givesOneAccessTokenToSixtyFourConcurrentExchangesOfASingleUseSeed() throws Exception {
 		var seed = agents.seed(ns, "app", "{}");
@@ -199,6 +221,15 @@ class SeedExchangeIntegrationTests {
 		var events = api.get("/api/v1/audit?namespace=" + ns + "&action=seed.replayed", ADMIN_TOKEN).json();
 		assertThat(events.get("totalEvents").asLong()).isEqualTo(1);
 		assertThat(events.get("events").get(0).get("detail").asString()).contains("possible interception");
+	}
+
+	@Test
+	void detectsAReplayEvenAfterTheSeedExpired() throws Exception {
+		var seed = agents.seed(ns, "app", "{\"ttl\":\"PT1S\"}");
+		var token = agents.accessToken(seed);
+		Thread.sleep(1100);
+		agents.exchange(seed).expect(400);
+		api.call("GET", "/api/v1/agent/session").token(token).send().expectProblem(401, "invalid-token");
 	}
 
 	@Test

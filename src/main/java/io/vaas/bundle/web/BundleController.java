@@ -1,6 +1,10 @@
 package io.vaas.bundle.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -9,6 +13,8 @@ import io.vaas.bundle.BundleNotFound;
 import io.vaas.bundle.BundleService;
 import io.vaas.bundle.BundleView;
 import io.vaas.bundle.InvalidBundle;
+import io.vaas.bundle.render.BundleRenderFailed;
+import io.vaas.bundle.RenderedFile;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.Problems;
 import io.vaas.shared.ResourceName;
@@ -22,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,6 +65,32 @@ class BundleController {
 		return bundles.latest(ns, name);
 	}
 
+	@PostMapping("/{name}/preview")
+	@Operation(summary = "The latest revision rendered; contents of files that come from secrets are left out")
+	PreviewResponse preview(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
+		var rendered = bundles.preview(ns, name);
+		return new PreviewResponse(rendered.revision(), rendered.bundle().digest(),
+				rendered.bundle().files().stream().map(PreviewFile::of).toList());
+	}
+
+	record PreviewResponse(long revision, String digest, List<PreviewFile> files) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record PreviewFile(String area, String path, String mode, int size, @Nullable String sha256,
+			@Nullable String content, boolean redacted) {
+
+		static PreviewFile of(RenderedFile file) {
+			if (file.secret()) {
+				return new PreviewFile(file.area().label(), file.path(), file.octalMode(), file.content().length, null,
+						null, true);
+			}
+			return new PreviewFile(file.area().label(), file.path(), file.octalMode(), file.content().length,
+					file.sha256(), new String(file.content(), StandardCharsets.UTF_8), false);
+		}
+
+	}
+
 	record BundleWrite(@Nullable JsonNode files, @Nullable String comment) {
 	}
 
@@ -71,6 +104,14 @@ class BundleController {
 		@ExceptionHandler
 		ResponseEntity<ProblemDetail> notFound(BundleNotFound ex) {
 			return Problems.response(HttpStatus.NOT_FOUND, "bundle-not-found", "Bundle not found", ex.getMessage());
+		}
+
+		@ExceptionHandler
+		ResponseEntity<ProblemDetail> renderFailed(BundleRenderFailed ex) {
+			var response = Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "bundle-render-failed",
+					"Bundle does not render", ex.getMessage());
+			response.getBody().setProperty("file", ex.file());
+			return response;
 		}
 
 		@ExceptionHandler

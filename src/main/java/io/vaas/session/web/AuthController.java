@@ -2,6 +2,7 @@ package io.vaas.session.web;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +16,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,6 +43,12 @@ class AuthController {
 					+ "subject_token_type=urn:vaas:params:token-type:seed. Errors are RFC 6749 JSON.")
 	ResponseEntity<Map<String, Object>> exchangeForm(@RequestParam MultiValueMap<String, String> form,
 			HttpServletRequest request) {
+		if (request.getQueryString() != null || form.values().stream().anyMatch(values -> values.size() > 1)) {
+			// A seed in the URL would land in access logs; a repeated parameter is
+			// ambiguous.
+			return answer(
+					sessions.malformedExchange(request.getRemoteAddr(), "parameters go in the form body, each once"));
+		}
 		return answer(sessions.exchange(form.getFirst("grant_type"), form.getFirst("subject_token"),
 				form.getFirst("subject_token_type"), request.getRemoteAddr()));
 	}
@@ -56,6 +65,15 @@ class AuthController {
 	ResponseEntity<Map<String, Object>> renew(@AuthenticationPrincipal VerifiedToken token,
 			HttpServletRequest request) {
 		return answer(sessions.renew(token, request.getRemoteAddr()));
+	}
+
+	/**
+	 * A body that cannot be read still gets an RFC 6749 answer, audited and throttled,
+	 * never echoed.
+	 */
+	@ExceptionHandler({ HttpMessageNotReadableException.class, IllegalStateException.class })
+	ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
+		return answer(sessions.malformedExchange(request.getRemoteAddr(), "the request body could not be read"));
 	}
 
 	/** RFC 6749 §5.1/§5.2 shapes, never cached. */
@@ -80,6 +98,7 @@ class AuthController {
 			.body(response.getBody());
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ExchangeRequest(@JsonProperty("grant_type") @Nullable String grantType,
 			@JsonProperty("subject_token") @Nullable String subjectToken,
 			@JsonProperty("subject_token_type") @Nullable String subjectTokenType) {

@@ -1,4 +1,4 @@
-package io.vaas.seed;
+package io.vaas.bundle;
 
 import java.util.Arrays;
 import java.util.Optional;
