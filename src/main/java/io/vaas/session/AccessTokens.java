@@ -157,6 +157,26 @@ class AccessTokens implements InitializingBean {
 	}
 
 	/**
+	 * A compact JWS over a bundle's identity, revision and digest, so an agent can prove
+	 * where it came from.
+	 */
+	String signDigest(String bundle, long revision, String digest) {
+		var key = currentSigner();
+		var payload = new com.nimbusds.jose.Payload(
+				Map.<String, Object>of("bundle", bundle, "revision", revision, "digest", digest));
+		var jws = new com.nimbusds.jose.JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+			.type(new JOSEObjectType("vaas-bundle+jws"))
+			.build(), payload);
+		try {
+			jws.sign(new ECDSASigner(key));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign a bundle digest", ex);
+		}
+		return jws.serialize();
+	}
+
+	/**
 	 * Checks everything about a token; throws {@link InvalidAccessToken} naming what
 	 * failed.
 	 */

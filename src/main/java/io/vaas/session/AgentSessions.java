@@ -11,6 +11,11 @@ interface AgentSessions extends JpaRepository<AgentSession, UUID> {
 
 	List<AgentSession> findByNamespaceOrderByCreatedAtDesc(String namespace);
 
+	/** One write per fetch, of the two columns it changes only. */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update AgentSession s set s.lastDigestFetched = :digest, s.lastSeenAt = :now where s.id = :id")
+	int fetched(UUID id, String digest, Instant now);
+
 	List<AgentSession> findBySeedId(UUID seedId);
 
 	/** Sessions revoked since a moment, with when they would have expired anyway. */

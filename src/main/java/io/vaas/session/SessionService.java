@@ -9,11 +9,15 @@ import io.vaas.audit.AuditLog;
 import io.vaas.audit.Outcome;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
+import io.vaas.bundle.Area;
+import io.vaas.bundle.BundleService;
+import io.vaas.bundle.RenderedBundle;
 import io.vaas.seed.Redemption;
 import io.vaas.seed.SeedEvents;
 import io.vaas.seed.SeedService;
 import io.vaas.shared.Actor;
 import io.vaas.shared.NamespaceName;
+import io.vaas.shared.ResourceName;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,8 @@ public class SessionService {
 
 	private final AgentSessions sessions;
 
+	private final BundleService bundles;
+
 	private final SeedService seeds;
 
 	private final AccessTokens tokens;
@@ -58,9 +64,11 @@ public class SessionService {
 
 	private final Clock clock;
 
-	SessionService(AgentSessions sessions, SeedService seeds, AccessTokens tokens, RevokedSessions revoked,
-			ExchangeThrottle throttle, Access access, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+	SessionService(AgentSessions sessions, BundleService bundles, SeedService seeds, AccessTokens tokens,
+			RevokedSessions revoked, ExchangeThrottle throttle, Access access, AuditLog audit,
+			TransactionTemplate transactions, Clock clock) {
 		this.sessions = sessions;
+		this.bundles = bundles;
 		this.seeds = seeds;
 		this.tokens = tokens;
 		this.revoked = revoked;
@@ -156,6 +164,40 @@ public class SessionService {
 					found.id().toString(), null));
 			return new Exchange.Issued(issued.token(), issued.expiresIn(), found.id());
 		});
+	}
+
+	/**
+	 * The session's bundle rendered for its areas, with a signature over the digest;
+	 * recorded on the session (and in the audit log when the agent did not have it yet).
+	 */
+	public Fetched fetch(VerifiedToken token, @Nullable String knownDigest) {
+		var areas = token.areas()
+			.stream()
+			.map(label -> Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")))
+			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Area.class)));
+		var rendered = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);
+		var digest = rendered.bundle().digest();
+		transactions.executeWithoutResult(status -> {
+			sessions.fetched(token.sessionId(), digest, clock.instant());
+			if (!digest.equals(knownDigest)) {
+				audit.record(new AuditEntry(agent(token.sessionId()), "bundle.fetch", token.namespace(), token.bundle(),
+						rendered.revision(), Outcome.SUCCESS, digest));
+			}
+		});
+		return new Fetched(token.qualifiedBundle(), rendered.revision(), rendered.bundle(),
+				tokens.signDigest(token.qualifiedBundle(), rendered.revision(), digest));
+	}
+
+	/**
+	 * A fetched bundle.
+	 *
+	 * @param bundle {@code namespace/name}
+	 * @param revision the bundle revision rendered
+	 * @param files the rendered files and their digest
+	 * @param signature a compact JWS (ES256, key in the JWKS) over {@code bundle},
+	 * {@code revision} and {@code digest}
+	 */
+	public record Fetched(String bundle, long revision, RenderedBundle files, String signature) {
 	}
 
 	/** Records the bundle digest an agent reports as applied. */

@@ -11,7 +11,10 @@ import io.vaas.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import io.vaas.bundle.RenderedFile;
+
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +23,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What agents call with their access token, and the public keys that verify it. */
@@ -40,6 +44,66 @@ class AgentController {
 	SessionInfo session(@AuthenticationPrincipal VerifiedToken token) {
 		return new SessionInfo(token.sessionId().toString(), token.qualifiedBundle(), token.areas(),
 				token.expiresAt().toString());
+	}
+
+	@GetMapping(path = "/api/v1/agent/bundle", produces = { MediaType.APPLICATION_JSON_VALUE, TAR })
+	@Operation(summary = "The session's bundle, rendered for its areas: a JSON manifest (base64 contents) or a tar",
+			description = "ETag is the digest; If-None-Match with it answers 304. The manifest (and the "
+					+ "X-Vaas-Signature header) carries a JWS over bundle, revision and digest, verifiable with "
+					+ "/.well-known/jwks.json.")
+	ResponseEntity<?> bundle(@AuthenticationPrincipal VerifiedToken token,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+		var known = Digests.fromIfNoneMatch(ifNoneMatch);
+		var fetched = sessions.fetch(token, known);
+		var digest = fetched.files().digest();
+		var etag = "\"" + digest + "\"";
+		if (digest.equals(known)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(etag)
+				.cacheControl(CacheControl.noStore())
+				.build();
+		}
+		var headers = ResponseEntity.ok()
+			.eTag(etag)
+			.cacheControl(CacheControl.noStore())
+			.header("X-Vaas-Digest", digest)
+			.header("X-Vaas-Revision", Long.toString(fetched.revision()))
+			.header("X-Vaas-Signature", fetched.signature());
+		if (accept != null && accept.contains(TAR) && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
+			return headers.contentType(MediaType.parseMediaType(TAR)).body(Tars.of(fetched.files()));
+		}
+		return headers.contentType(MediaType.APPLICATION_JSON).body(Manifest.of(fetched));
+	}
+
+	static final String TAR = "application/x-tar";
+
+	record Manifest(String bundle, long revision, String digest, String signature, List<ManifestFile> files) {
+
+		static Manifest of(SessionService.Fetched fetched) {
+			return new Manifest(fetched.bundle(), fetched.revision(), fetched.files().digest(), fetched.signature(),
+					fetched.files().files().stream().map(ManifestFile::of).toList());
+		}
+
+		@Override
+		public String toString() {
+			return "Manifest[" + bundle + ", " + digest + "]";
+		}
+
+	}
+
+	record ManifestFile(String area, String path, String mode, int size, String sha256, String content) {
+
+		static ManifestFile of(RenderedFile file) {
+			return new ManifestFile(file.area().label(), file.path(), file.octalMode(), file.content().length,
+					file.sha256(), java.util.Base64.getEncoder().encodeToString(file.content()));
+		}
+
+		@Override
+		public String toString() {
+			return "ManifestFile[" + area + "/" + path + "]";
+		}
+
 	}
 
 	@PostMapping(path = "/api/v1/agent/applied", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,0 +1,161 @@
+package io.vaas.bundle;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.vaas.support.Agents;
+import io.vaas.support.Api;
+import io.vaas.support.PostgresIntegrationTest;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.vaas.support.Api.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PostgresIntegrationTest
+class BundleDeliveryIntegrationTests {
+
+	static final String FILES = """
+			{"files":[
+			 {"area":"configuration","path":"my.cnf","template":"[mysqld]\\nport={{ config.mariadb.port }}\\n"},
+			 {"area":"configuration","path":"ENV","env":{"config":"mariadb"}},
+			 {"area":"secret","path":"ENV","env":{"secrets":["db_password"]}},
+			 {"area":"secret","path":"tls/server.key","mode":"0400","secret":"tls_key"}]}""";
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	Agents agents;
+
+	String ns;
+
+	String base;
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+		agents = new Agents(api);
+		ns = Api.unique("deliver");
+		api.namespace(ns);
+		base = "/api/v1/namespaces/" + ns;
+		api.put(base + "/configs/mariadb", ADMIN_TOKEN, "{\"data\":{\"port\":3306}}").expect(201);
+		api.put(base + "/secrets/db_password", ADMIN_TOKEN, "{\"value\":\"pw-marker-1\"}").expect(201);
+		api.put(base + "/secrets/tls_key", ADMIN_TOKEN, "{\"valueBase64\":\"AAEC/w==\"}").expect(201);
+	}
+
+	@Test
+	void validatesARevisionByRenderingIt() {
+		var missing = api.put(base + "/bundles/app", ADMIN_TOKEN, """
+				{"files":[{"area":"configuration","path":"my.cnf","template":"port={{ config.nope.port }}"}]}""")
+			.expectProblem(422, "bundle-render-failed");
+		assertThat(missing.json().get("file").asString()).isEqualTo("configuration/my.cnf");
+		assertThat(missing.json().get("detail").asString()).contains("nope");
+		api.put(base + "/bundles/app", ADMIN_TOKEN, """
+				{"files":[{"area":"secret","path":"k","secret":"tls_key@9"}]}""")
+			.expectProblem(422, "bundle-render-failed");
+		api.put(base + "/bundles/app", ADMIN_TOKEN, """
+				{"files":[{"area":"secret","path":"../k","secret":"tls_key"}]}""").expectProblem(422, "invalid-bundle");
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(200);
+		assertThat(api.get(base + "/bundles/app", ADMIN_TOKEN).json().get("revision").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void previewsWithSecretContentsLeftOut() {
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
+		var preview = api.post(base + "/bundles/app/preview", ADMIN_TOKEN, "").expect(200);
+		assertThat(preview.body()).doesNotContain("pw-marker-1").contains("port=3306").contains("\"redacted\":true");
+		api.post(base + "/bundles/app/preview", api.token(ns, "viewer"), "").expect(200);
+	}
+
+	@Test
+	void deliversTheSessionsAreasWithADigestETagAndASignature() throws Exception {
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+
+		var reply = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
+		var manifest = reply.json();
+		var digest = manifest.get("digest").asString();
+		assertThat(digest).startsWith("sha256:");
+		assertThat(reply.header("ETag")).isEqualTo("\"" + digest + "\"");
+		assertThat(manifest.get("bundle").asString()).isEqualTo(ns + "/app");
+		var files = new HashMap<String, String>();
+		for (var file : manifest.get("files")) {
+			var content = Base64.getDecoder().decode(file.get("content").asString());
+			assertThat(file.get("size").asInt()).isEqualTo(content.length);
+			assertThat(file.get("sha256").asString()).isEqualTo(RenderedFile.sha256(content));
+			files.put(
+					file.get("area").asString() + "/" + file.get("path").asString() + " " + file.get("mode").asString(),
+					new String(content, StandardCharsets.UTF_8));
+		}
+		assertThat(files).containsEntry("configuration/my.cnf 0444", "[mysqld]\nport=3306\n")
+			.containsEntry("configuration/ENV 0444", "export PORT='3306'\n")
+			.containsEntry("secret/ENV 0400", "export DB_PASSWORD='pw-marker-1'\n")
+			.containsKey("secret/tls/server.key 0400");
+
+		var jws = JWSObject.parse(manifest.get("signature").asString());
+		var jwks = JWKSet.parse(api.call("GET", "/.well-known/jwks.json").send().body());
+		assertThat(jws.verify(new ECDSAVerifier(jwks.getKeyByKeyId(jws.getHeader().getKeyID()).toECKey()))).isTrue();
+		assertThat(jws.getPayload().toJSONObject()).containsEntry("digest", digest)
+			.containsEntry("bundle", ns + "/app");
+
+		api.call("GET", "/api/v1/agent/bundle")
+			.token(token)
+			.header("If-None-Match", "\"" + digest + "\"")
+			.send()
+			.expect(304);
+		var session = api.get(base + "/agents", ADMIN_TOKEN).json().get(0);
+		assertThat(session.get("lastDigestFetched").asString()).isEqualTo(digest);
+
+		api.put(base + "/configs/mariadb", ADMIN_TOKEN, "{\"data\":{\"port\":3307}}").expect(200);
+		var changed = api.call("GET", "/api/v1/agent/bundle")
+			.token(token)
+			.header("If-None-Match", "\"" + digest + "\"")
+			.send()
+			.expect(200);
+		assertThat(changed.json().get("digest").asString()).isNotEqualTo(digest);
+		assertThat(api.get("/api/v1/audit?namespace=" + ns + "&action=bundle.fetch", ADMIN_TOKEN)
+			.json()
+			.get("totalEvents")
+			.asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void deliversOnlyTheSeedsAreasAndAsATar() throws Exception {
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
+		var token = agents.accessToken(agents.seed(ns, "app", "{\"areas\":[\"configuration\"]}"));
+		var manifest = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
+		assertThat(manifest.body()).doesNotContain("\"area\":\"secret\"");
+
+		var response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agent/bundle"))
+				.header("Authorization", "Bearer " + token)
+				.header("Accept", "application/x-tar")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-tar");
+		assertThat(response.headers().firstValue("X-Vaas-Digest")).hasValue(manifest.json().get("digest").asString());
+		var names = new java.util.ArrayList<String>();
+		try (var tar = new TarArchiveInputStream(new ByteArrayInputStream(response.body()))) {
+			for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+				names.add(entry.getName() + " " + Integer.toOctalString(entry.getMode()));
+			}
+		}
+		assertThat(names).containsExactly("configuration/ENV 444", "configuration/my.cnf 444");
+	}
+
+}
