@@ -18,6 +18,7 @@ import io.vaas.secret.SecretService;
 import io.vaas.namespace.NamespaceService;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
+import io.vaas.shared.NamespaceChanged;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
 import io.vaas.shared.Texts;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,11 +61,13 @@ public class BundleService {
 
 	private final SecretService secrets;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	BundleService(Bundles bundles, BundleRevisions revisions, NamespaceService namespaces, Access access,
 			AuditLog audit, TransactionTemplate transactions, JsonMapper json, ConfigService configs,
-			SecretService secrets, Clock clock) {
+			SecretService secrets, ApplicationEventPublisher events, Clock clock) {
 		this.configs = configs;
 		this.secrets = secrets;
 		this.bundles = bundles;
@@ -75,6 +79,7 @@ public class BundleService {
 		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		this.readOnly.setReadOnly(true);
 		this.json = json;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -115,6 +120,7 @@ public class BundleService {
 			var revision = bundle.advance(now);
 			revisions.save(new BundleRevision(bundle.id(), revision, content, actor.name(), now, comment));
 			audit.record(AuditEntry.success(actor, "bundle.save", namespace.value(), name.value(), revision));
+			events.publishEvent(new NamespaceChanged(namespace.value()));
 			return new Saved(revision, true, existing.isEmpty());
 		});
 		try {

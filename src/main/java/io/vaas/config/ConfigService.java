@@ -9,6 +9,7 @@ import io.vaas.namespace.NamespaceService;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.Actor;
+import io.vaas.shared.NamespaceChanged;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.Precondition;
 import io.vaas.shared.ResourceName;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,10 +52,13 @@ public class ConfigService {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	ConfigService(Configs configs, ConfigVersions versions, NamespaceService namespaces, Access access,
-			TransactionTemplate transactions, JsonMapper json, AuditLog audit, Clock clock) {
+			TransactionTemplate transactions, JsonMapper json, AuditLog audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.audit = audit;
 		this.configs = configs;
 		this.versions = versions;
@@ -64,6 +69,7 @@ public class ConfigService {
 		this.readOnly.setReadOnly(true);
 		this.json = json;
 		this.differ = new ConfigDiffer(json);
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -114,6 +120,7 @@ public class ConfigService {
 			var config = configs.saveAndFlush(new Config(namespace.value(), name.value(), now));
 			versions.save(new ConfigVersion(config.id(), 1, content, actor.name(), now, comment));
 			audit.record(AuditEntry.success(actor, action, namespace.value(), name.value(), 1L));
+			events.publishEvent(new NamespaceChanged(namespace.value()));
 			return new WriteOutcome(1, true, true);
 		}
 		var config = existing.get();
@@ -125,6 +132,7 @@ public class ConfigService {
 		var next = config.advance(now);
 		versions.save(new ConfigVersion(config.id(), next, content, actor.name(), now, comment));
 		audit.record(AuditEntry.success(actor, action, namespace.value(), name.value(), next));
+		events.publishEvent(new NamespaceChanged(namespace.value()));
 		return new WriteOutcome(next, true, false);
 	}
 

@@ -12,6 +12,7 @@ import io.vaas.namespace.NamespaceService;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.Actor;
+import io.vaas.shared.NamespaceChanged;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.Precondition;
 import io.vaas.shared.ResourceName;
@@ -19,6 +20,7 @@ import io.vaas.shared.Texts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,10 +51,13 @@ public class SecretService {
 
 	private final TransactionTemplate readOnly;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	SecretService(Secrets secrets, SecretVersions versions, SecretCipher cipher, NamespaceService namespaces,
-			Access access, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+			Access access, AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock) {
 		this.secrets = secrets;
 		this.versions = versions;
 		this.cipher = cipher;
@@ -62,6 +67,7 @@ public class SecretService {
 		this.transactions = transactions;
 		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		this.readOnly.setReadOnly(true);
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -100,6 +106,7 @@ public class SecretService {
 		versions.save(new SecretVersion(UUID.randomUUID(), secret.id(), version, value.encoding(), sealed, now,
 				actor.name(), comment));
 		audit.record(AuditEntry.success(actor, "secret.write", namespace.value(), name.value(), version));
+		events.publishEvent(new NamespaceChanged(namespace.value()));
 		return new Written(version, existing.isEmpty());
 	}
 
@@ -194,6 +201,7 @@ public class SecretService {
 			if (!target.destroyed()) {
 				target.destroy(clock.instant(), actor.name());
 				audit.record(AuditEntry.success(actor, "secret.destroy", namespace.value(), name.value(), version));
+				events.publishEvent(new NamespaceChanged(namespace.value()));
 			}
 			return target.id();
 		});

@@ -48,6 +48,26 @@ public class SessionService {
 
 	private final BundleService bundles;
 
+	private final ChangeFeed feed;
+
+	private final SessionProperties properties;
+
+	private final com.github.benmanes.caffeine.cache.Cache<String, Fetched> rendered = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.expireAfterWrite(java.time.Duration.ofSeconds(30))
+		.maximumSize(10_000)
+		.build();
+
+	/**
+	 * The digest last written to each session, so an unchanged fetch writes nothing (at
+	 * most once a minute).
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<java.util.UUID, String> recorded = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.expireAfterWrite(java.time.Duration.ofMinutes(1))
+		.maximumSize(100_000)
+		.build();
+
 	private final SeedService seeds;
 
 	private final AccessTokens tokens;
@@ -64,11 +84,13 @@ public class SessionService {
 
 	private final Clock clock;
 
-	SessionService(AgentSessions sessions, BundleService bundles, SeedService seeds, AccessTokens tokens,
-			RevokedSessions revoked, ExchangeThrottle throttle, Access access, AuditLog audit,
-			TransactionTemplate transactions, Clock clock) {
+	SessionService(AgentSessions sessions, BundleService bundles, ChangeFeed feed, SessionProperties properties,
+			SeedService seeds, AccessTokens tokens, RevokedSessions revoked, ExchangeThrottle throttle, Access access,
+			AuditLog audit, TransactionTemplate transactions, Clock clock) {
 		this.sessions = sessions;
 		this.bundles = bundles;
+		this.feed = feed;
+		this.properties = properties;
 		this.seeds = seeds;
 		this.tokens = tokens;
 		this.revoked = revoked;
@@ -175,17 +197,41 @@ public class SessionService {
 			.stream()
 			.map(label -> Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")))
 			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Area.class)));
-		var rendered = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);
-		var digest = rendered.bundle().digest();
-		transactions.executeWithoutResult(status -> {
-			sessions.fetched(token.sessionId(), digest, clock.instant());
-			if (!digest.equals(knownDigest)) {
-				audit.record(new AuditEntry(agent(token.sessionId()), "bundle.fetch", token.namespace(), token.bundle(),
-						rendered.revision(), Outcome.SUCCESS, digest));
-			}
+		// Renders are cached per bundle, areas and namespace generation: until something
+		// in the
+		// namespace changes, a 304 or a repeated 200 does no template work and no
+		// decryption.
+		var key = token.qualifiedBundle() + "|" + areas + "|" + feed.generation(token.namespace());
+		var fetched = rendered.get(key, missing -> {
+			var bundle = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);
+			return new Fetched(token.qualifiedBundle(), bundle.revision(), bundle.bundle(),
+					tokens.signDigest(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()));
 		});
-		return new Fetched(token.qualifiedBundle(), rendered.revision(), rendered.bundle(),
-				tokens.signDigest(token.qualifiedBundle(), rendered.revision(), digest));
+		var digest = fetched.files().digest();
+		if (!digest.equals(recorded.getIfPresent(token.sessionId())) || !digest.equals(knownDigest)) {
+			transactions.executeWithoutResult(status -> {
+				sessions.fetched(token.sessionId(), digest, clock.instant());
+				if (!digest.equals(knownDigest)) {
+					audit.record(new AuditEntry(agent(token.sessionId()), "bundle.fetch", token.namespace(),
+							token.bundle(), fetched.revision(), Outcome.SUCCESS, digest));
+				}
+			});
+			recorded.put(token.sessionId(), digest);
+		}
+		return fetched;
+	}
+
+	/**
+	 * Completes at the next change in the token's namespace; take it before
+	 * {@link #fetch}.
+	 */
+	public java.util.concurrent.CompletableFuture<Void> nextChange(VerifiedToken token) {
+		return feed.nextChange(token.namespace());
+	}
+
+	/** The longest an agent may long-poll. */
+	public java.time.Duration maxWait() {
+		return properties.maxWait();
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What agents call with their access token, and the public keys that verify it. */
@@ -53,9 +54,12 @@ class AgentController {
 					+ "/.well-known/jwks.json.")
 	ResponseEntity<?> bundle(@AuthenticationPrincipal VerifiedToken token,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+			@RequestParam(required = false) @Nullable Integer wait) throws InterruptedException {
 		var known = Digests.fromIfNoneMatch(ifNoneMatch);
-		var fetched = sessions.fetch(token, known);
+		var waitNanos = wait == null ? 0 : Math.min(Math.max(wait, 0), sessions.maxWait().toSeconds()) * 1_000_000_000L;
+		var deadline = System.nanoTime() + waitNanos;
+		var fetched = longPoll(token, known, deadline);
 		var digest = fetched.files().digest();
 		var etag = "\"" + digest + "\"";
 		if (digest.equals(known)) {
@@ -74,6 +78,29 @@ class AgentController {
 			return headers.contentType(MediaType.parseMediaType(TAR)).body(Tars.of(fetched.files()));
 		}
 		return headers.contentType(MediaType.APPLICATION_JSON).body(Manifest.of(fetched));
+	}
+
+	/**
+	 * Answers as soon as the digest differs from the one the agent has, or at the
+	 * deadline. The request waits on a virtual thread, so a waiting agent holds no
+	 * platform thread.
+	 */
+	private SessionService.Fetched longPoll(VerifiedToken token, @Nullable String known, long deadline)
+			throws InterruptedException {
+		while (true) {
+			var change = sessions.nextChange(token);
+			var fetched = sessions.fetch(token, known);
+			var remaining = deadline - System.nanoTime();
+			if (!fetched.files().digest().equals(known) || remaining <= 0) {
+				return fetched;
+			}
+			try {
+				change.get(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
+			}
+			catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException timedOut) {
+				return sessions.fetch(token, known);
+			}
+		}
 	}
 
 	static final String TAR = "application/x-tar";

@@ -1,0 +1,139 @@
+package io.vaas.session;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.concurrent.Executors;
+
+import io.vaas.VaasApplication;
+import io.vaas.support.Agents;
+import io.vaas.support.Api;
+import io.vaas.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+import static io.vaas.support.Api.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Long-polls answer as soon as something the bundle renders from changes: on the same
+ * replica, and through PostgreSQL LISTEN/NOTIFY on another one.
+ */
+@PostgresIntegrationTest
+class ChangePropagationIntegrationTests {
+
+	static final int ROUNDS = 20;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcConnectionDetails database;
+
+	@Test
+	void answersAWaitWithA304WhenNothingChanges() {
+		var api = new Api(port);
+		var setup = setUp(api);
+		var started = System.nanoTime();
+		api.call("GET", "/api/v1/agent/bundle?wait=1")
+			.token(setup.token())
+			.header("If-None-Match", "\"" + setup.digest() + "\"")
+			.send()
+			.expect(304);
+		assertThat((System.nanoTime() - started) / 1_000_000).isBetween(900L, 5_000L);
+	}
+
+	@Test
+	void wakesAWaitingAgentOnTheSameReplica() throws Exception {
+		var api = new Api(port);
+		var latencies = wakeLatencies(api, api, setUp(api));
+		System.out.println("same-replica wake latencies (ms): " + latencies);
+		assertThat(percentile99(latencies)).as("p99 wake latency, same replica").isLessThan(200);
+	}
+
+	@Test
+	void wakesAWaitingAgentWhenAnotherReplicaMakesTheChange() throws Exception {
+		try (var other = new SpringApplicationBuilder(VaasApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + database.getJdbcUrl(),
+				"--spring.datasource.username=" + database.getUsername(),
+				"--spring.datasource.password=" + database.getPassword(), "--vaas.bootstrap.admin-token=" + ADMIN_TOKEN,
+				"--vaas.data-dir=" + System.getProperty("java.io.tmpdir") + "/vaas-test-data")) {
+			var a = new Api(port);
+			var b = new Api(((WebServerApplicationContext) other).getWebServer().getPort());
+			var latencies = wakeLatencies(a, b, setUp(a));
+			System.out.println("cross-replica wake latencies (ms): " + latencies);
+			assertThat(percentile99(latencies)).as("p99 wake latency, across replicas").isLessThan(200);
+		}
+	}
+
+	record Setup(String ns, String token, String digest) {
+	}
+
+	private Setup setUp(Api api) {
+		var agents = new Agents(api);
+		var ns = Api.unique("wake");
+		api.namespace(ns);
+		api.put("/api/v1/namespaces/" + ns + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":0}}").expect(201);
+		api.put("/api/v1/namespaces/" + ns + "/bundles/app", ADMIN_TOKEN,
+				"{\"files\":[{\"area\":\"configuration\",\"path\":\"n\",\"template\":\"{{ config.app.n }}\"}]}")
+			.expect(201);
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+		var digest = api.call("GET", "/api/v1/agent/bundle")
+			.token(token)
+			.send()
+			.expect(200)
+			.json()
+			.get("digest")
+			.asString();
+		return new Setup(ns, token, digest);
+	}
+
+	/**
+	 * Holds a long-poll on {@code waiter}, changes the config through {@code writer}, and
+	 * times the wake-up.
+	 */
+	private static java.util.List<Long> wakeLatencies(Api waiter, Api writer, Setup setup) throws Exception {
+		var latencies = new ArrayList<Long>();
+		var digest = setup.digest();
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int round = 1; round <= ROUNDS; round++) {
+				var known = digest;
+				var poll = pool.submit(() -> {
+					var reply = waiter.call("GET", "/api/v1/agent/bundle?wait=20")
+						.token(setup.token())
+						.header("If-None-Match", "\"" + known + "\"")
+						.send();
+					return new long[] { System.nanoTime(), reply.status() };
+				});
+				Thread.sleep(150);
+				assertThat(poll.isDone()).as("still waiting before the change").isFalse();
+				writer
+					.put("/api/v1/namespaces/" + setup.ns() + "/configs/app", ADMIN_TOKEN,
+							"{\"data\":{\"n\":" + round + "}}")
+					.expect(200);
+				var committed = System.nanoTime();
+				var answered = poll.get();
+				assertThat(answered[1]).isEqualTo(200);
+				latencies.add(Math.max(0, (answered[0] - committed) / 1_000_000));
+				digest = waiter.call("GET", "/api/v1/agent/bundle")
+					.token(setup.token())
+					.send()
+					.json()
+					.get("digest")
+					.asString();
+			}
+		}
+		return latencies;
+	}
+
+	private static long percentile99(java.util.List<Long> values) {
+		var sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
+	}
+
+}
