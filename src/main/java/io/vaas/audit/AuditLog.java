@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 
 import jakarta.persistence.criteria.Predicate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rolls back.
  */
 @Service
-public class AuditLog {
+public class AuditLog implements org.springframework.context.SmartLifecycle {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
 
 	static final int VERIFY_BATCH = 1000;
 
@@ -58,10 +61,81 @@ public class AuditLog {
 		independent.executeWithoutResult(status -> append(entry));
 	}
 
+	/**
+	 * Appends soon, in batches, outside the caller's transaction: for high-volume events
+	 * that record no change (bundle fetches), so a thousand agents woken at once do not
+	 * queue on the chain's head one by one. Falls back to {@link #recordIndependently}
+	 * when the queue is full.
+	 */
+	public void recordSoon(AuditEntry entry) {
+		var pending = new Pending(entry, ClientAddress.current(), clock.instant());
+		if (!queue.offer(pending)) {
+			recordIndependently(entry);
+		}
+	}
+
+	private record Pending(AuditEntry entry, @Nullable String clientAddress, java.time.Instant at) {
+	}
+
+	private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>(
+			100_000);
+
+	@Override
+	public void start() {
+		running = true;
+		drainer = Thread.ofPlatform().daemon().name("vaas-audit-batch").start(() -> {
+			while (running || !queue.isEmpty()) {
+				try {
+					var first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+					if (first == null) {
+						continue;
+					}
+					var batch = new java.util.ArrayList<Pending>();
+					batch.add(first);
+					queue.drainTo(batch, 999);
+					independent.executeWithoutResult(status -> batch
+						.forEach(pending -> append(pending.entry(), pending.clientAddress(), pending.at())));
+				}
+				catch (InterruptedException ex) {
+					running = false;
+				}
+				catch (RuntimeException ex) {
+					log.error("event=audit_batch_failed error={}", ex.getClass().getName(), ex);
+				}
+			}
+		});
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		var thread = drainer;
+		if (thread != null) {
+			try {
+				thread.join(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private volatile boolean running;
+
+	private volatile @Nullable Thread drainer;
+
 	private void append(AuditEntry entry) {
+		append(entry, ClientAddress.current(), clock.instant());
+	}
+
+	private void append(AuditEntry entry, @Nullable String clientAddress, java.time.Instant at) {
 		var head = heads.lock();
-		var event = new AuditEvent(head.lastSeq() + 1, clock.instant(), entry, ClientAddress.current(),
-				head.lastHash());
+		var event = new AuditEvent(head.lastSeq() + 1, at, entry, clientAddress, head.lastHash());
 		events.save(event);
 		head.advance(event);
 	}

@@ -208,15 +208,13 @@ public class SessionService {
 					tokens.signDigest(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()));
 		});
 		var digest = fetched.files().digest();
-		if (!digest.equals(recorded.getIfPresent(token.sessionId())) || !digest.equals(knownDigest)) {
-			transactions.executeWithoutResult(status -> {
-				sessions.fetched(token.sessionId(), digest, clock.instant());
-				if (!digest.equals(knownDigest)) {
-					audit.record(new AuditEntry(agent(token.sessionId()), "bundle.fetch", token.namespace(),
-							token.bundle(), fetched.revision(), Outcome.SUCCESS, digest));
-				}
-			});
+		if (!digest.equals(recorded.getIfPresent(token.sessionId()))) {
+			transactions.executeWithoutResult(status -> sessions.fetched(token.sessionId(), digest, clock.instant()));
 			recorded.put(token.sessionId(), digest);
+		}
+		if (!digest.equals(knownDigest)) {
+			audit.recordSoon(new AuditEntry(agent(token.sessionId()), "bundle.fetch", token.namespace(), token.bundle(),
+					fetched.revision(), Outcome.SUCCESS, digest));
 		}
 		return fetched;
 	}

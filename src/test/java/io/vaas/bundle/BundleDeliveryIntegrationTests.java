@@ -128,10 +128,16 @@ class BundleDeliveryIntegrationTests {
 			.send()
 			.expect(200);
 		assertThat(changed.json().get("digest").asString()).isNotEqualTo(digest);
-		assertThat(api.get("/api/v1/audit?namespace=" + ns + "&action=bundle.fetch", ADMIN_TOKEN)
-			.json()
-			.get("totalEvents")
-			.asLong()).isEqualTo(2);
+		// Fetch events are appended in batches, a moment later.
+		long fetches = 0;
+		for (int i = 0; i < 50 && fetches < 2; i++) {
+			Thread.sleep(100);
+			fetches = api.get("/api/v1/audit?namespace=" + ns + "&action=bundle.fetch", ADMIN_TOKEN)
+				.json()
+				.get("totalEvents")
+				.asLong();
+		}
+		assertThat(fetches).as("one fetch event per new digest").isEqualTo(2);
 	}
 
 	@Test
