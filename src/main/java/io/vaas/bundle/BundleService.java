@@ -135,10 +135,43 @@ public class BundleService {
 		access.require(namespace, Permission.READ);
 		return readOnly.execute(status -> {
 			var bundle = find(namespace, name);
-			var revision = revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
-			return new BundleView(bundle.namespace(), bundle.name(), revision.revision(), bundle.latestRevision(),
-					json.readTree(revision.files()), revision.author(), revision.createdAt(), revision.comment());
+			return view(bundle,
+					revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow());
 		});
+	}
+
+	public BundleView revision(NamespaceName namespace, ResourceName name, long revision) {
+		access.require(namespace, Permission.READ);
+		return readOnly.execute(status -> {
+			var bundle = find(namespace, name);
+			return view(bundle, revisions.findByBundleIdAndRevision(bundle.id(), revision)
+				.orElseThrow(() -> new BundleRevisionNotFound(name, revision, bundle.latestRevision())));
+		});
+	}
+
+	/** Every revision, oldest first, without its files. */
+	public List<RevisionInfo> revisions(NamespaceName namespace, ResourceName name) {
+		access.require(namespace, Permission.READ);
+		return readOnly.execute(status -> revisions.findByBundleIdOrderByRevision(find(namespace, name).id())
+			.stream()
+			.map(r -> new RevisionInfo(r.revision(), r.author(), r.createdAt(), r.comment()))
+			.toList());
+	}
+
+	/**
+	 * A revision in a bundle's history.
+	 *
+	 * @param revision its number
+	 * @param author who saved it
+	 * @param createdAt when
+	 * @param comment why, if they said
+	 */
+	public record RevisionInfo(long revision, String author, java.time.Instant createdAt, @Nullable String comment) {
+	}
+
+	private BundleView view(Bundle bundle, BundleRevision revision) {
+		return new BundleView(bundle.namespace(), bundle.name(), revision.revision(), bundle.latestRevision(),
+				json.readTree(revision.files()), revision.author(), revision.createdAt(), revision.comment());
 	}
 
 	/**

@@ -72,6 +72,13 @@ class BundleDeliveryIntegrationTests {
 		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
 		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(200);
 		assertThat(api.get(base + "/bundles/app", ADMIN_TOKEN).json().get("revision").asLong()).isEqualTo(1);
+		api.put(base + "/bundles/app", ADMIN_TOKEN, "{\"files\":[],\"comment\":\"empty\"}").expect(200);
+		var history = api.get(base + "/bundles/app/revisions", ADMIN_TOKEN).expect(200).json();
+		assertThat(history.size()).isEqualTo(2);
+		assertThat(history.get(1).get("comment").asString()).isEqualTo("empty");
+		assertThat(api.get(base + "/bundles/app/revisions/1", ADMIN_TOKEN).expect(200).json().get("files").size())
+			.isEqualTo(4);
+		api.get(base + "/bundles/app/revisions/9", ADMIN_TOKEN).expectProblem(404, "bundle-revision-not-found");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.bundle.BundleNotFound;
+import io.vaas.bundle.BundleRevisionNotFound;
 import io.vaas.bundle.BundleService;
 import io.vaas.bundle.BundleView;
 import io.vaas.bundle.InvalidBundle;
@@ -65,6 +66,18 @@ class BundleController {
 		return bundles.latest(ns, name);
 	}
 
+	@GetMapping("/{name}/revisions")
+	@Operation(summary = "Every revision with author, time and comment")
+	List<BundleService.RevisionInfo> revisions(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
+		return bundles.revisions(ns, name);
+	}
+
+	@GetMapping("/{name}/revisions/{revision}")
+	@Operation(summary = "One revision with its file entries")
+	BundleView revision(@PathVariable NamespaceName ns, @PathVariable ResourceName name, @PathVariable long revision) {
+		return bundles.revision(ns, name, revision);
+	}
+
 	@PostMapping("/{name}/preview")
 	@Operation(summary = "The latest revision rendered; contents of files that come from secrets are left out")
 	PreviewResponse preview(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
@@ -104,6 +117,12 @@ class BundleController {
 		@ExceptionHandler
 		ResponseEntity<ProblemDetail> notFound(BundleNotFound ex) {
 			return Problems.response(HttpStatus.NOT_FOUND, "bundle-not-found", "Bundle not found", ex.getMessage());
+		}
+
+		@ExceptionHandler
+		ResponseEntity<ProblemDetail> revisionNotFound(BundleRevisionNotFound ex) {
+			return Problems.response(HttpStatus.NOT_FOUND, "bundle-revision-not-found", "Bundle revision not found",
+					ex.getMessage());
 		}
 
 		@ExceptionHandler
