@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.vaas.audit.AuditEntry;
@@ -186,6 +187,26 @@ public class BundleService {
 		var entries = FileEntries.parse(json.readTree(latest.files()));
 		return new Rendered(latest.revision(),
 				Renderer.render(entries, areas, new BundleSources(namespace, configs, secrets)));
+	}
+
+	/**
+	 * The rendered output of two revisions compared; references resolve as they would
+	 * now.
+	 */
+	public RenderedDiff diff(NamespaceName namespace, ResourceName name, long from, long to) {
+		access.require(namespace, Permission.READ);
+		var entries = readOnly.execute(status -> {
+			var bundle = find(namespace, name);
+			Function<Long, List<FileEntry>> entriesOf = revision -> FileEntries
+				.parse(json.readTree(revisions.findByBundleIdAndRevision(bundle.id(), revision)
+					.orElseThrow(() -> new BundleRevisionNotFound(name, revision, bundle.latestRevision()))
+					.files()));
+			return List.of(entriesOf.apply(from), entriesOf.apply(to));
+		});
+		var sources = new BundleSources(namespace, configs, secrets);
+		var all = EnumSet.allOf(Area.class);
+		return RenderedDiff.of(from, to, Renderer.render(entries.get(0), all, sources),
+				Renderer.render(entries.get(1), all, sources));
 	}
 
 	/** A rendered revision. */

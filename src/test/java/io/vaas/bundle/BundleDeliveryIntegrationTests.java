@@ -82,6 +82,29 @@ class BundleDeliveryIntegrationTests {
 	}
 
 	@Test
+	void diffsTheRenderedOutputOfTwoRevisions() {
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
+		api.put(base + "/bundles/app", ADMIN_TOKEN,
+				"""
+						{"files":[
+						 {"area":"configuration","path":"my.cnf","template":"[mysqld]\\nport={{ config.mariadb.port }}\\nbind=0.0.0.0\\n"},
+						 {"area":"secret","path":"ENV","env":{"secrets":["db_password"],"prefix":"app_"}},
+						 {"area":"secret","path":"tls/server.key","mode":"0400","secret":"tls_key"}]}""")
+			.expect(200);
+		var diff = api.get(base + "/bundles/app/diff?from=1&to=2", ADMIN_TOKEN).expect(200);
+		assertThat(diff.body()).doesNotContain("pw-marker-1");
+		var files = new HashMap<String, tools.jackson.databind.JsonNode>();
+		diff.json().get("files").forEach(file -> files.put(file.get("file").asString(), file));
+		assertThat(files.get("configuration/my.cnf").get("change").asString()).isEqualTo("changed");
+		assertThat(files.get("configuration/my.cnf").get("diff").asString()).contains("+bind=0.0.0.0");
+		assertThat(files.get("configuration/ENV").get("change").asString()).isEqualTo("removed");
+		assertThat(files.get("secret/ENV").get("change").asString()).isEqualTo("changed");
+		assertThat(files.get("secret/ENV").has("diff")).as("secret files: status only").isFalse();
+		assertThat(files.get("secret/tls/server.key").get("change").asString()).isEqualTo("unchanged");
+		api.get(base + "/bundles/app/diff?from=1&to=7", ADMIN_TOKEN).expectProblem(404, "bundle-revision-not-found");
+	}
+
+	@Test
 	void previewsWithSecretContentsLeftOut() {
 		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
 		var preview = api.post(base + "/bundles/app/preview", ADMIN_TOKEN, "").expect(200);

@@ -13,6 +13,7 @@ import io.vaas.bundle.BundleNotFound;
 import io.vaas.bundle.BundleRevisionNotFound;
 import io.vaas.bundle.BundleService;
 import io.vaas.bundle.BundleView;
+import io.vaas.bundle.RenderedDiff;
 import io.vaas.bundle.InvalidBundle;
 import io.vaas.bundle.render.BundleRenderFailed;
 import io.vaas.bundle.RenderedFile;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -76,6 +78,14 @@ class BundleController {
 	@Operation(summary = "One revision with its file entries")
 	BundleView revision(@PathVariable NamespaceName ns, @PathVariable ResourceName name, @PathVariable long revision) {
 		return bundles.revision(ns, name, revision);
+	}
+
+	@GetMapping("/{name}/diff")
+	@Operation(summary = "What changed in the rendered files between two revisions; files from secrets only as "
+			+ "changed or unchanged")
+	RenderedDiff diff(@PathVariable NamespaceName ns, @PathVariable ResourceName name, @RequestParam long from,
+			@RequestParam long to) {
+		return bundles.diff(ns, name, from, to);
 	}
 
 	@PostMapping("/{name}/preview")
