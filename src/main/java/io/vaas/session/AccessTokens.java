@@ -65,6 +65,12 @@ class AccessTokens implements InitializingBean {
 
 	private volatile Map<String, ECKey> published = Map.of();
 
+	private final com.github.benmanes.caffeine.cache.Cache<String, VerifiedToken> verified = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofMinutes(5))
+		.build();
+
 	private volatile Instant publishedReadAt = Instant.EPOCH;
 
 	private volatile ECKey signer;
@@ -181,6 +187,25 @@ class AccessTokens implements InitializingBean {
 	 * failed.
 	 */
 	VerifiedToken verify(String token) {
+		// A token verified before costs a map look-up, its expiry and the revocation
+		// check.
+		var known = verified.getIfPresent(token);
+		if (known != null) {
+			if (!clock.instant().isBefore(known.expiresAt())) {
+				verified.invalidate(token);
+				throw new InvalidAccessToken("expired");
+			}
+			if (revoked.isRevoked(known.sessionId())) {
+				throw new InvalidAccessToken("session revoked");
+			}
+			return known;
+		}
+		var result = verifyFully(token);
+		verified.put(token, result);
+		return result;
+	}
+
+	private VerifiedToken verifyFully(String token) {
 		SignedJWT jwt;
 		JWTClaimsSet claims;
 		try {

@@ -192,7 +192,7 @@ public class SessionService {
 	 * The session's bundle rendered for its areas, with a signature over the digest;
 	 * recorded on the session (and in the audit log when the agent did not have it yet).
 	 */
-	public Fetched fetch(VerifiedToken token, @Nullable String knownDigest) {
+	public Fetched fetch(VerifiedToken token) {
 		var areas = token.areas()
 			.stream()
 			.map(label -> Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")))
@@ -208,11 +208,11 @@ public class SessionService {
 					tokens.signDigest(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()));
 		});
 		var digest = fetched.files().digest();
+		// A digest new to the session is written to it and audited (repeats at most once
+		// a minute).
 		if (!digest.equals(recorded.getIfPresent(token.sessionId()))) {
 			transactions.executeWithoutResult(status -> sessions.fetched(token.sessionId(), digest, clock.instant()));
 			recorded.put(token.sessionId(), digest);
-		}
-		if (!digest.equals(knownDigest)) {
 			audit.recordSoon(new AuditEntry(agent(token.sessionId()), "bundle.fetch", token.namespace(), token.bundle(),
 					fetched.revision(), Outcome.SUCCESS, digest));
 		}

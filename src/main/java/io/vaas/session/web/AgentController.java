@@ -36,8 +36,19 @@ class AgentController {
 
 	private final SessionService sessions;
 
-	AgentController(SessionService sessions) {
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	/** Serialised manifests by bundle and digest: a repeated 200 is a copy of bytes. */
+	private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> manifests = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumWeight(64L * 1024 * 1024)
+		.<String, byte[]>weigher((key, bytes) -> bytes.length)
+		.expireAfterAccess(java.time.Duration.ofMinutes(10))
+		.build();
+
+	AgentController(SessionService sessions, tools.jackson.databind.json.JsonMapper json) {
 		this.sessions = sessions;
+		this.json = json;
 	}
 
 	@GetMapping(path = "/api/v1/agent/session", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +88,8 @@ class AgentController {
 		if (accept != null && accept.contains(TAR) && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
 			return headers.contentType(MediaType.parseMediaType(TAR)).body(Tars.of(fetched.files()));
 		}
-		return headers.contentType(MediaType.APPLICATION_JSON).body(Manifest.of(fetched));
+		return headers.contentType(MediaType.APPLICATION_JSON)
+			.body(manifests.get(fetched.bundle() + "|" + digest, key -> json.writeValueAsBytes(Manifest.of(fetched))));
 	}
 
 	/**
@@ -89,7 +101,7 @@ class AgentController {
 			throws InterruptedException {
 		while (true) {
 			var change = sessions.nextChange(token);
-			var fetched = sessions.fetch(token, known);
+			var fetched = sessions.fetch(token);
 			var remaining = deadline - System.nanoTime();
 			if (!fetched.files().digest().equals(known) || remaining <= 0) {
 				return fetched;
@@ -98,7 +110,7 @@ class AgentController {
 				change.get(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
 			}
 			catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException timedOut) {
-				return sessions.fetch(token, known);
+				return sessions.fetch(token);
 			}
 		}
 	}

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Bundle delivery beside nginx serving the same rendered bundle as a static file, in one run:
+# req/s, p50 and p99 for the 200 path and the 304 (If-None-Match) path, measured with wrk.
+# Usage: bench/delivery.sh [seconds] [connections] — installs nginx and wrk from Debian if missing,
+# builds the jar, and uses a fresh database on the local PostgreSQL that it drops afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-20}
+connections=${2:-64}
+port=18184
+nginx_port=18280
+db="vaas_delivery_$(date +%s)"
+admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+missing=""
+command -v wrk >/dev/null || missing="$missing wrk"
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+if [ -n "$missing" ]; then apt-get update -qq && apt-get install -y -qq $missing >/dev/null; fi
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+  if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+    export JAVA_HOME=$jdk; break
+  fi
+done
+./mvnw -q -B -DskipTests package
+jar=$(ls target/vaas-*.jar | grep -v original | head -n 1)
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+work=$(mktemp -d)
+cleanup() {
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  rm -rf "$work"
+}
+VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
+  VAAS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" VAAS_DATA_DIR="$work" \
+  "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN >"$work/server.log" 2>&1 &
+pid=$!
+trap cleanup EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+
+api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"; json='Content-Type: application/json'
+curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
+curl -fs -X PUT -H "$auth" -H "$json" -d '{"data":{"port":3306,"db":{"name":"shop","pool":20,"timeout_ms":5000},"log":{"level":"info","format":"json"}}}' "$api/namespaces/bench/configs/mariadb" >/dev/null
+curl -fs -X PUT -H "$auth" -H "$json" -d '{"value":"correct-horse-battery-staple"}' "$api/namespaces/bench/secrets/db_password" >/dev/null
+curl -fs -X PUT -H "$auth" -H "$json" -d "{\"valueBase64\":\"$(head -c 1700 /dev/urandom | base64 -w0)\"}" "$api/namespaces/bench/secrets/tls_key" >/dev/null
+curl -fs -X PUT -H "$auth" -H "$json" -d '{"files":[
+  {"area":"configuration","path":"my.cnf","template":"[mysqld]\nport={{ config.mariadb.port }}\ndatabase={{ config.mariadb.db.name }}\nmax_connections={{ config.mariadb.db.pool }}\n"},
+  {"area":"configuration","path":"app.yaml","config":"mariadb","format":"yaml"},
+  {"area":"configuration","path":"ENV","env":{"config":"mariadb"}},
+  {"area":"secret","path":"ENV","env":{"secrets":["db_password"]}},
+  {"area":"secret","path":"tls/server.key","secret":"tls_key"}]}' "$api/namespaces/bench/bundles/app" >/dev/null
+seed=$(curl -fs -X POST -H "$auth" -H "$json" -d '{}' "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+token=$(curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$seed&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" "$api/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+
+# nginx serves the very bytes vaas answers with.
+mkdir -p "$work/www" "$work/nginx"
+curl -fs -H "Authorization: Bearer $token" "$api/agent/bundle" -o "$work/www/bundle.json"
+digest=$(sed 's/.*"digest":"\([^"]*\)".*/\1/' "$work/www/bundle.json")
+chmod 755 "$work" "$work/www"; chmod 644 "$work/www/bundle.json"   # nginx workers run as nobody
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  default_type application/json;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; etag on; }
+}
+CONF
+"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+sleep 1
+nginx_etag=$(curl -fsI "http://127.0.0.1:$nginx_port/bundle.json" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
+
+run() { # name, url, headers...
+  local name=$1 url=$2; shift 2
+  local args=(); for h in "$@"; do args+=(-H "$h"); done
+  wrk -t2 -c"$connections" -d5s "${args[@]}" "$url" >/dev/null
+  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${args[@]}" "$url")
+  local rps p50 p99 non2xx
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
+  printf '| %-30s | %10s | %8s | %8s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+}
+echo "bundle: $(wc -c <"$work/www/bundle.json") bytes of JSON, 5 files; wrk -t2 -c$connections, ${duration}s after 5s warm-up"
+echo "| path | req/s | p50 | p99 | non-2xx/3xx |"
+echo "|---|---|---|---|---|"
+run "vaas 200 (JSON manifest)" "$api/agent/bundle" "Authorization: Bearer $token"
+run "nginx 200 (same bytes)" "http://127.0.0.1:$nginx_port/bundle.json"
+run "vaas 304 (If-None-Match)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+run "nginx 304 (If-None-Match)" "http://127.0.0.1:$nginx_port/bundle.json" "If-None-Match: $nginx_etag"
