@@ -1,0 +1,272 @@
+package io.vaas.agent;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.vaas.support.Agents;
+import io.vaas.support.Api;
+import io.vaas.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.vaas.support.Api.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * vaas-agent as a real process against the real server, writing into a real tmpfs root.
+ */
+@PostgresIntegrationTest
+class AgentProcessIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	String ns;
+
+	Path root;
+
+	Path seedFile;
+
+	final List<Process> processes = new ArrayList<>();
+
+	@BeforeEach
+	void setUp() throws Exception {
+		api = new Api(port);
+		ns = Api.unique("agent");
+		api.namespace(ns);
+		var base = "/api/v1/namespaces/" + ns;
+		api.put(base + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"port\":3306}}").expect(201);
+		api.put(base + "/secrets/db_password", ADMIN_TOKEN, "{\"value\":\"s3cr3t\"}").expect(201);
+		api.put(base + "/bundles/app", ADMIN_TOKEN, """
+				{"files":[{"area":"configuration","path":"app.conf","template":"port={{ config.app.port }}\\n"},
+				 {"area":"secret","path":"ENV","env":{"secrets":["db_password"]}}]}""").expect(201);
+		// /dev/shm is tmpfs, as /con/secret must be.
+		root = Files.createDirectories(Path.of("/dev/shm", "vaas-agent-" + UUID.randomUUID()));
+		seedFile = Files.createDirectories(root.resolve("seed")).resolve("token");
+		Files.writeString(seedFile, new Agents(api).seed(ns, "app", "{\"maxSessionLifetime\":\"PT1H\"}"));
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		processes.forEach(Process::destroyForcibly);
+		try (var walk = Files.walk(root)) {
+			walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+	}
+
+	@Test
+	void fetchesOnceWritesEveryAreaAndResumesWithoutTheSeed() throws Exception {
+		var run = agent("fetch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString());
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(Files.readString(root.resolve("configuration/app.conf"))).isEqualTo("port=3306\n");
+		assertThat(Files.readString(root.resolve("secret/ENV"))).isEqualTo("export DB_PASSWORD='s3cr3t'\n");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("secret/ENV"))))
+			.isEqualTo("r--------");
+		assertThat(root.resolve("configuration/..ready")).exists();
+		assertThat(root.resolve("secret/..ready")).exists();
+		var state = root.resolve("secret/..vaas-session");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rw-------");
+		assertThat(run.output()).doesNotContain("s3cr3t").doesNotContain(Files.readString(seedFile));
+		var session = api.get("/api/v1/namespaces/" + ns + "/agents", ADMIN_TOKEN).json().get(0);
+		assertThat(session.get("lastDigestApplied").asString()).startsWith("sha256:");
+
+		Files.delete(seedFile);
+		var again = agent("fetch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString());
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(again.output()).contains("session_resumed");
+		assertThat(api.get("/api/v1/namespaces/" + ns + "/agents", ADMIN_TOKEN).json().size()).isEqualTo(1);
+	}
+
+	@Test
+	void watchesAndAppliesAChangeWithinASecond() throws Exception {
+		var watch = start("watch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString());
+		var file = root.resolve("configuration/app.conf");
+		waitFor(() -> Files.exists(file) && read(file).equals("port=3306\n"), 20_000);
+		Thread.sleep(300);
+		api.put("/api/v1/namespaces/" + ns + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"port\":3307}}").expect(200);
+		var changed = System.nanoTime();
+		waitFor(() -> read(file).equals("port=3307\n"), 5_000);
+		var millis = (System.nanoTime() - changed) / 1_000_000;
+		assertThat(millis).as("applied %d ms after the change", millis).isLessThan(1_000);
+		assertThat(watch.isAlive()).isTrue();
+	}
+
+	@Test
+	void refusesATamperedManifestAndWritesNothing() throws Exception {
+		try (var proxy = new Proxy(port,
+				body -> body.replaceFirst("\"content\":\"[^\"]*\"", "\"content\":\"dGFtcGVyZWQ=\""))) {
+			var run = agent("fetch", "--server", "http://127.0.0.1:" + proxy.port(), "--root", root.toString(),
+					"--seed-file", seedFile.toString());
+			assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.VERIFICATION_FAILED.code());
+			assertThat(root.resolve("configuration/app.conf")).doesNotExist();
+			assertThat(root.resolve("configuration/..ready")).doesNotExist();
+		}
+	}
+
+	@Test
+	void keepsTheFilesWhileTheServerIsDownAndRecovers() throws Exception {
+		var proxy = new Proxy(port, UnaryOperator.identity());
+		var proxyPort = proxy.port();
+		var watch = start("watch", "--server", "http://127.0.0.1:" + proxyPort, "--root", root.toString(),
+				"--seed-file", seedFile.toString());
+		var file = root.resolve("configuration/app.conf");
+		waitFor(() -> Files.exists(file) && read(file).equals("port=3306\n"), 20_000);
+		proxy.close();
+		api.put("/api/v1/namespaces/" + ns + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"port\":3308}}").expect(200);
+		Thread.sleep(2_500);
+		assertThat(read(file)).as("last good files kept").isEqualTo("port=3306\n");
+		assertThat(watch.isAlive()).isTrue();
+		try (var back = new Proxy(port, UnaryOperator.identity(), proxyPort)) {
+			waitFor(() -> read(file).equals("port=3308\n"), 40_000);
+		}
+	}
+
+	@Test
+	void endsWithDistinctExitCodes() throws Exception {
+		assertThat(agent().exitCode()).isEqualTo(ExitCode.USAGE.code());
+		assertThat(agent("fetch", "--root", root.toString()).exitCode()).isEqualTo(ExitCode.USAGE.code());
+		assertThat(agent("fetch", "--server", "http://127.0.0.1:1", "--root", root.toString(), "--seed-file",
+				seedFile.toString())
+			.exitCode()).isEqualTo(ExitCode.UNREACHABLE.code());
+		Files.writeString(seedFile, "vaas_seed_wrong");
+		assertThat(agent("fetch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString())
+			.exitCode()).isEqualTo(ExitCode.AUTH_REFUSED.code());
+		var version = agent("version");
+		assertThat(version.exitCode()).isZero();
+		assertThat(version.output()).contains("vaas-agent");
+	}
+
+	record Run(int exitCode, String output) {
+	}
+
+	private String server() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	private Run agent(String... args) throws Exception {
+		var process = builder(args).start();
+		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return new Run(process.exitValue(), output);
+	}
+
+	private Process start(String... args) throws IOException {
+		var process = builder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		processes.add(process);
+		return process;
+	}
+
+	private static ProcessBuilder builder(String... args) {
+		var command = new ArrayList<String>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+				"target/classes", "io.vaas.agent.AgentMain"));
+		command.addAll(List.of(args));
+		var builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().keySet().removeIf(name -> name.startsWith("VAAS_"));
+		return builder;
+	}
+
+	interface Check {
+
+		boolean holds() throws Exception;
+
+	}
+
+	private static void waitFor(Check check, long millis) throws Exception {
+		var deadline = System.currentTimeMillis() + millis;
+		while (!check.holds()) {
+			assertThat(System.currentTimeMillis()).as("waited %d ms", millis).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	/**
+	 * A JDK HTTP server in front of the real one: to stop "the server", or to alter the
+	 * manifest.
+	 */
+	static final class Proxy implements AutoCloseable {
+
+		private final HttpServer server;
+
+		Proxy(int target, UnaryOperator<String> manifest) throws IOException {
+			this(target, manifest, 0);
+		}
+
+		Proxy(int target, UnaryOperator<String> manifest, int port) throws IOException {
+			var client = HttpClient.newHttpClient();
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+			server.createContext("/", exchange -> {
+				try (exchange) {
+					var request = HttpRequest
+						.newBuilder(URI.create("http://127.0.0.1:" + target + exchange.getRequestURI()))
+						.method(exchange.getRequestMethod(),
+								HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+					exchange.getRequestHeaders().forEach((name, values) -> {
+						if (!List.of("host", "content-length", "connection", "upgrade", "http2-settings", "expect")
+							.contains(name.toLowerCase())) {
+							values.forEach(value -> request.header(name, value));
+						}
+					});
+					var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+					var body = exchange.getRequestURI().getPath().equals("/api/v1/agent/bundle")
+							? manifest.apply(response.body()) : response.body();
+					response.headers().map().forEach((name, values) -> {
+						if (!List.of("content-length", "transfer-encoding", "connection")
+							.contains(name.toLowerCase())) {
+							exchange.getResponseHeaders().put(name, values);
+						}
+					});
+					var bytes = body.getBytes(StandardCharsets.UTF_8);
+					exchange.sendResponseHeaders(response.statusCode(),
+							response.statusCode() == 304 ? -1 : bytes.length);
+					if (response.statusCode() != 304) {
+						exchange.getResponseBody().write(bytes);
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			server.start();
+		}
+
+		int port() {
+			return server.getAddress().getPort();
+		}
+
+		@Override
+		public void close() {
+			server.stop(0);
+		}
+
+	}
+
+}
