@@ -141,6 +141,122 @@ class AgentProcessIntegrationTests {
 	}
 
 	@Test
+	void reloadsOncePerSwapAndEndsWithTheApplication() throws Exception {
+		var reloads = root.resolve("reloads");
+		var application = new ProcessBuilder("sleep", "30").start();
+		processes.add(application);
+		var watch = start("watch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString(),
+				"--exec", "echo reload >> " + reloads, "--debounce", "200ms", "--exit-with-pid",
+				Long.toString(application.pid()));
+		waitFor(() -> Files.exists(reloads), 20_000);
+		assertThat(Files.readAllLines(reloads)).as("the first write after a start reloads").hasSize(1);
+		api.put("/api/v1/namespaces/" + ns + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"port\":4000}}").expect(200);
+		waitFor(() -> Files.readAllLines(reloads).size() == 2, 10_000);
+		Thread.sleep(1_000);
+		assertThat(Files.readAllLines(reloads)).as("once per swap").hasSize(2);
+
+		application.destroy();
+		assertThat(watch.waitFor(15, TimeUnit.SECONDS)).as("watch ends with the application").isTrue();
+		assertThat(watch.exitValue()).isZero();
+	}
+
+	@Test
+	void setsOwnersAndRunsCommandsWithTheEnvFiles() throws Exception {
+		var run = agent("fetch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString(),
+				"--uid", "1000", "--gid", "1000");
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(Files.getAttribute(root.resolve("secret/ENV"), "unix:uid")).isEqualTo(1000);
+		var exec = agent("exec", "--root", root.toString(), "--", "/bin/sh", "-c", "echo \"pw=$DB_PASSWORD\"");
+		assertThat(exec.exitCode()).isZero();
+		assertThat(exec.output()).contains("pw=s3cr3t");
+	}
+
+	@Test
+	void doctorWarnsAboutDefaultsAndNonTmpfsSecrets() throws Exception {
+		var onDisk = Files.createTempDirectory(Path.of("target"), "con");
+		try {
+			Files.createDirectories(onDisk.resolve("secret"));
+			Files.createDirectories(onDisk.resolve("data"));
+			Files.writeString(onDisk.resolve("data/DEFAULT"), "");
+			var doctor = agent("doctor", "--root", onDisk.toString());
+			assertThat(doctor.exitCode()).isEqualTo(ExitCode.DOCTOR_FAILED.code());
+			assertThat(doctor.output()).contains("WARNING: Non persistent data directory in use! Data loss on restart!")
+				.contains("is not on tmpfs");
+			var refused = agent("fetch", "--server", server(), "--root", onDisk.toString(), "--seed-file",
+					seedFile.toString());
+			assertThat(refused.exitCode()).as(refused.output()).isEqualTo(ExitCode.WRITE_FAILED.code());
+			assertThat(onDisk.resolve("secret/ENV")).doesNotExist();
+		}
+		finally {
+			try (var walk = Files.walk(onDisk)) {
+				walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+		}
+	}
+
+	/**
+	 * 200 config updates while the agent is killed with SIGKILL at random moments and
+	 * restarted; a reader that resolves {@code ..data} once per read must always see one
+	 * complete set.
+	 */
+	@Test
+	void survivesBeingKilledAtRandomMomentsWithoutATornSet() throws Exception {
+		api.put("/api/v1/namespaces/" + ns + "/bundles/app", ADMIN_TOKEN, """
+				{"files":[{"area":"configuration","path":"a","template":"{{ config.app.port }}"},
+				 {"area":"configuration","path":"b","template":"{{ config.app.port }}"}]}""").expect(200);
+		var args = new String[] { "watch", "--server", server(), "--root", root.toString(), "--seed-file",
+				seedFile.toString() };
+		var agent = start(args);
+		var area = root.resolve("configuration");
+		waitFor(() -> Files.exists(area.resolve("a")), 20_000);
+		var stop = new java.util.concurrent.atomic.AtomicBoolean();
+		var torn = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+		var reads = new java.util.concurrent.atomic.AtomicInteger();
+		var reader = Thread.ofPlatform().start(() -> {
+			while (!stop.get()) {
+				try {
+					var set = area.resolve("..data").toRealPath();
+					var a = Files.readString(set.resolve("a"));
+					var b = Files.readString(set.resolve("b"));
+					if (!a.equals(b) || !a.matches("\\d+")) {
+						torn.add(a + "|" + b);
+					}
+					reads.incrementAndGet();
+				}
+				catch (java.nio.file.NoSuchFileException ex) {
+					// replaced between resolving and reading: read again
+				}
+				catch (IOException ex) {
+					torn.add(ex.toString());
+				}
+			}
+		});
+		var random = new java.util.Random(42);
+		int kills = 0;
+		for (int i = 1; i <= 200; i++) {
+			api.put("/api/v1/namespaces/" + ns + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"port\":" + i + "}}")
+				.expect(200);
+			if (random.nextInt(10) == 0) {
+				Thread.sleep(random.nextInt(60));
+				agent.destroyForcibly().waitFor();
+				kills++;
+				agent = start(args);
+			}
+		}
+		waitFor(() -> read(area.resolve("a")).equals("200") && read(area.resolve("b")).equals("200"), 30_000);
+		stop.set(true);
+		reader.join();
+		assertThat(kills).isGreaterThan(5);
+		assertThat(reads.get()).isPositive();
+		assertThat(torn).as("torn or mixed sets seen").isEmpty();
+		try (var entries = Files.list(area)) {
+			assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("..20")))
+				.as("one set left after the crashes")
+				.hasSize(1);
+		}
+	}
+
+	@Test
 	void endsWithDistinctExitCodes() throws Exception {
 		assertThat(agent().exitCode()).isEqualTo(ExitCode.USAGE.code());
 		assertThat(agent("fetch", "--root", root.toString()).exitCode()).isEqualTo(ExitCode.USAGE.code());
