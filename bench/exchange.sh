@@ -17,7 +17,7 @@ for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
   fi
 done
 ./mvnw -q -B -DskipTests package
-jar=$(ls target/vaas-*.jar | grep -v original | head -n 1)
+jar=$(ls target/vaas-*.jar | grep -v -e original -e agent | head -n 1)
 
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
 work=$(mktemp -d)
