@@ -161,6 +161,23 @@ class AgentProcessIntegrationTests {
 	}
 
 	@Test
+	void signalsTheApplicationNamedInThePidFile() throws Exception {
+		var hups = root.resolve("hups");
+		var application = new ProcessBuilder("/bin/sh", "-c",
+				"trap 'echo hup >> " + hups + "' HUP; while true; do sleep 0.1; done")
+			.start();
+		processes.add(application);
+		var pidFile = root.resolve("app.pid");
+		Files.writeString(pidFile, Long.toString(application.pid()));
+		start("watch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString(), "--signal",
+				"HUP", "--pid-file", pidFile.toString(), "--debounce", "100ms");
+		waitFor(() -> Files.exists(hups), 20_000);
+		api.put("/api/v1/namespaces/" + ns + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"port\":4001}}").expect(200);
+		waitFor(() -> Files.readAllLines(hups).size() == 2, 10_000);
+		assertThat(application.isAlive()).isTrue();
+	}
+
+	@Test
 	void setsOwnersAndRunsCommandsWithTheEnvFiles() throws Exception {
 		var run = agent("fetch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString(),
 				"--uid", "1000", "--gid", "1000");
