@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Bundle delivery beside nginx serving the same rendered bundle as a static file, in one run:
-# req/s, p50 and p99 for the 200 path and the 304 (If-None-Match) path, measured with wrk.
+# req/s, p50 and p99 for the 200 path and the 304 (If-None-Match) path, measured with wrk, on
+# two replicas of one database: one with the direct delivery path (the default) and one with
+# vaas.agents.direct-delivery=false (the same endpoint through Spring Security and Spring MVC).
 # Usage: bench/delivery.sh [seconds] [connections] — installs nginx and wrk from Debian if missing,
 # builds the jar, and uses a fresh database on the local PostgreSQL that it drops afterwards.
+# VAAS_BENCH_JVM adds JVM options (e.g. a flight recording), VAAS_BENCH_ARGS server arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20}
 connections=${2:-64}
 port=18184
+framework_port=18185
 nginx_port=18280
 db="vaas_delivery_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -26,17 +30,25 @@ jar=$(ls target/vaas-*.jar | grep -v -e original -e agent | head -n 1)
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
 work=$(mktemp -d)
 cleanup() {
-  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  kill "$pid" "$framework_pid" 2>/dev/null || true; wait "$pid" "$framework_pid" 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
   rm -rf "$work"
 }
-VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
-  VAAS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" VAAS_DATA_DIR="$work" \
-  "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN ${VAAS_BENCH_ARGS:-} >"$work/server.log" 2>&1 &
-pid=$!
+master_key=$(head -c 32 /dev/urandom | base64)
+server() { # port, log, extra arguments...
+  local on=$1 log=$2; shift 2
+  VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
+    VAAS_MASTER_KEY="$master_key" VAAS_DATA_DIR="$work" \
+    "$JAVA_HOME/bin/java" -Xmx1g ${VAAS_BENCH_JVM:-} -jar "$jar" --server.port="$on" --logging.level.root=WARN \
+    ${VAAS_BENCH_ARGS:-} "$@" >"$log" 2>&1 &
+}
+pid=""; framework_pid=""
 trap cleanup EXIT
+server $port "$work/server.log"; pid=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+server $framework_port "$work/framework.log" --vaas.agents.direct-delivery=false; framework_pid=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$framework_port/actuator/health" >/dev/null && break; sleep 1; done
 
 api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"; json='Content-Type: application/json'
 curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
@@ -74,22 +86,40 @@ CONF
 sleep 1
 nginx_etag=$(curl -fsI "http://127.0.0.1:$nginx_port/bundle.json" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
 
+warmup=${VAAS_BENCH_WARMUP:-10}
+nginx_rps=""
 run() { # name, url, headers...
   local name=$1 url=$2; shift 2
   local args=(); for h in "$@"; do args+=(-H "$h"); done
-  wrk -t2 -c"$connections" -d5s "${args[@]}" "$url" >/dev/null
+  wrk -t2 -c"$connections" -d"${warmup}s" "${args[@]}" "$url" >/dev/null
   local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${args[@]}" "$url")
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
-  printf '| %-30s | %10s | %8s | %8s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  [[ $name == nginx* ]] && nginx_rps=$rps
+  printf '| %-36s | %10s | %8s | %8s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  rows+=("$name|$rps")
 }
-echo "bundle: $(wc -c <"$work/www/bundle.json") bytes of JSON, 5 files; wrk -t2 -c$connections, ${duration}s after 5s warm-up"
+share() { # the vaas rows of one block as a share of the nginx row after them
+  for row in "${rows[@]}"; do
+    [[ $row == nginx* ]] && continue
+    awk -v n="${row%%|*}" -v r="${row##*|}" -v g="$nginx_rps" 'BEGIN { printf "%s: %.0f%% of nginx\n", n, 100 * r / g }'
+  done
+}
+rows=()
+framework="http://127.0.0.1:$framework_port/api/v1/agent/bundle"
+echo "bundle: $(wc -c <"$work/www/bundle.json") bytes of JSON, 5 files; wrk -t2 -c$connections, ${duration}s after ${warmup}s warm-up"
 echo "| path | req/s | p50 | p99 | non-2xx/3xx |"
 echo "|---|---|---|---|---|"
 run "vaas 200 (JSON manifest)" "$api/agent/bundle" "Authorization: Bearer $token"
+run "vaas 200, through Security + MVC" "$framework" "Authorization: Bearer $token"
 run "nginx 200 (same bytes)" "http://127.0.0.1:$nginx_port/bundle.json"
+shares=$(share); rows=()
 run "vaas 304 (If-None-Match)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+run "vaas 304, through Security + MVC" "$framework" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "nginx 304 (If-None-Match)" "http://127.0.0.1:$nginx_port/bundle.json" "If-None-Match: $nginx_etag"
+echo
+echo "$shares"
+share

@@ -2,26 +2,22 @@ package io.vaas.session;
 
 import java.io.IOException;
 
-import io.vaas.shared.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,13 +32,7 @@ class AgentSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain agents(HttpSecurity http, AccessTokens tokens, SessionService sessions, JsonMapper json)
-			throws Exception {
-		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-			Problems.write(request, response, json, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-token",
-					"Unauthorized", "This endpoint needs a valid agent access token ('Authorization: Bearer …')"));
-		};
+	SecurityFilterChain agents(HttpSecurity http, AgentCredentials credentials) throws Exception {
 		return http.securityMatcher("/api/v1/auth/**", "/api/v1/agent/**", "/.well-known/**")
 			.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -56,27 +46,19 @@ class AgentSecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new AgentTokenFilter(tokens, sessions, entryPoint), AnonymousAuthenticationFilter.class)
-			.exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, ex) -> {
-				sessions.refusedCredential("no access token", request.getRequestURI());
-				entryPoint.commence(request, response, ex);
-			}))
+			.addFilterBefore(new AgentTokenFilter(credentials), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(
+					(request, response, ex) -> credentials.refuse(request, response, "no access token")))
 			.build();
 	}
 
 	/** Verifies {@code Authorization: Bearer <access token>} where one is sent. */
 	static final class AgentTokenFilter extends OncePerRequestFilter {
 
-		private final AccessTokens tokens;
+		private final AgentCredentials credentials;
 
-		private final SessionService sessions;
-
-		private final AuthenticationEntryPoint entryPoint;
-
-		AgentTokenFilter(AccessTokens tokens, SessionService sessions, AuthenticationEntryPoint entryPoint) {
-			this.tokens = tokens;
-			this.sessions = sessions;
-			this.entryPoint = entryPoint;
+		AgentTokenFilter(AgentCredentials credentials) {
+			this.credentials = credentials;
 		}
 
 		@Override
@@ -88,22 +70,17 @@ class AgentSecurityConfiguration {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			var header = request.getHeader(HttpHeaders.AUTHORIZATION);
-			if (header == null) {
+			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
 				chain.doFilter(request, response);
 				return;
 			}
 			VerifiedToken verified;
 			try {
-				if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-					throw new InvalidAccessToken("not a bearer token");
-				}
-				verified = tokens.verify(header.substring(7).strip());
+				verified = credentials.verify(request);
 			}
 			catch (InvalidAccessToken ex) {
-				sessions.refusedCredential(ex.getMessage(), request.getRequestURI());
 				SecurityContextHolder.clearContext();
-				entryPoint.commence(request, response, null);
+				credentials.refuse(request, response, ex.getMessage());
 				return;
 			}
 			var context = SecurityContextHolder.createEmptyContext();

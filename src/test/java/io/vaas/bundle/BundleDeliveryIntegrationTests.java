@@ -19,7 +19,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,9 @@ class BundleDeliveryIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	Api api;
 
@@ -192,6 +197,70 @@ class BundleDeliveryIntegrationTests {
 			}
 		}
 		assertThat(names).containsExactly("configuration/ENV 444", "configuration/my.cnf 444");
+	}
+
+	@Test
+	void answersRefusalsAndBadRequestsWithProblems() {
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+		var before = refusals();
+		for (var credential : new String[] { null, "not-a-jwt", ADMIN_TOKEN }) {
+			var refused = api.call("GET", "/api/v1/agent/bundle").token(credential).send();
+			refused.expectProblem(401, "invalid-token");
+			assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+			assertThat(refused.body()).doesNotContain(ADMIN_TOKEN);
+		}
+		assertThat(refusals() - before).as("each refusal audited").isEqualTo(3);
+
+		var ok = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
+		assertThat(ok.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(ok.header("Cache-Control")).isEqualTo("no-store");
+		assertThat(ok.header("Content-Type")).isEqualTo("application/json");
+		api.call("GET", "/api/v1/agent/bundle?wait=soon").token(token).send().expectProblem(400, "invalid-parameter");
+		api.call("GET", "/api/v1/agent/bundle")
+			.token(token)
+			.header("Accept", "text/html")
+			.send()
+			.expectProblem(406, "not-acceptable");
+		var tar = api.call("GET", "/api/v1/agent/bundle")
+			.token(token)
+			.header("Accept", "application/json;q=0.5, application/x-tar")
+			.send()
+			.expect(200);
+		assertThat(tar.header("Content-Type")).isEqualTo("application/x-tar");
+		api.call("POST", "/api/v1/agent/bundle").token(token).send().expectProblem(405, "method-not-allowed");
+		var head = api.call("HEAD", "/api/v1/agent/bundle").token(token).send().expect(200);
+		assertThat(head.header("ETag")).isEqualTo(ok.header("ETag"));
+		assertThat(head.body()).isEmpty();
+		// Variants of the path go through the security chain and its firewall.
+		api.call("GET", "/api/v1/agent/bundle;x=1").token(token).send().expectProblem(400, "bad-request");
+		api.call("GET", "/api/v1/agent/%62undle").token(token).send().expect(200);
+		api.call("GET", "/api/v1/agent/%62undle").send().expectProblem(401, "invalid-token");
+
+		// A file the bundle can no longer render is the operator's problem, told as one.
+		api.delete(base + "/secrets/tls_key/versions/1", ADMIN_TOKEN).expect(204);
+		api.call("GET", "/api/v1/agent/bundle").token(token).send().expectProblem(422, "bundle-render-failed");
+
+		var metrics = api.call("GET", "/actuator/prometheus").send().expect(200).body();
+		assertThat(metrics).containsPattern(
+				"http_server_requests_seconds_count\\{[^}]*status=\"200\"" + "[^}]*uri=\"/api/v1/agent/bundle\"");
+	}
+
+	@Test
+	void servesTheBundleDirectlyUnlessSwitchedOff() {
+		assertThat(context.containsBean("bundleDeliveryFilter")).isEqualTo(direct());
+	}
+
+	/** Whether {@code GET /api/v1/agent/bundle} is served ahead of the framework. */
+	boolean direct() {
+		return true;
+	}
+
+	private long refusals() {
+		return api.get("/api/v1/audit?action=agent.authenticate&size=1", ADMIN_TOKEN)
+			.json()
+			.get("totalEvents")
+			.asLong();
 	}
 
 }

@@ -1,17 +1,22 @@
 package io.vaas.session.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.session.SessionService;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-
-import io.vaas.bundle.RenderedFile;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -20,11 +25,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What agents call with their access token, and the public keys that verify it. */
@@ -36,19 +40,11 @@ class AgentController {
 
 	private final SessionService sessions;
 
-	private final tools.jackson.databind.json.JsonMapper json;
+	private final BundleDelivery delivery;
 
-	/** Serialised manifests by bundle and digest: a repeated 200 is a copy of bytes. */
-	private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> manifests = com.github.benmanes.caffeine.cache.Caffeine
-		.newBuilder()
-		.maximumWeight(64L * 1024 * 1024)
-		.<String, byte[]>weigher((key, bytes) -> bytes.length)
-		.expireAfterAccess(java.time.Duration.ofMinutes(10))
-		.build();
-
-	AgentController(SessionService sessions, tools.jackson.databind.json.JsonMapper json) {
+	AgentController(SessionService sessions, BundleDelivery delivery) {
 		this.sessions = sessions;
-		this.json = json;
+		this.delivery = delivery;
 	}
 
 	@GetMapping(path = "/api/v1/agent/session", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,91 +54,43 @@ class AgentController {
 				token.expiresAt().toString());
 	}
 
-	@GetMapping(path = "/api/v1/agent/bundle", produces = { MediaType.APPLICATION_JSON_VALUE, TAR })
+	/**
+	 * A {@code GET} is answered by {@link BundleDeliveryFilter} before it gets here
+	 * (unless {@code vaas.agents.direct-delivery=false}); this mapping answers the rest
+	 * (such as {@code HEAD}) with the same code, and describes the endpoint.
+	 */
+	@GetMapping(path = BundleDelivery.PATH, produces = { MediaType.APPLICATION_JSON_VALUE, "application/x-tar" })
 	@Operation(summary = "The session's bundle, rendered for its areas: a JSON manifest (base64 contents) or a tar",
 			description = "ETag is the digest; If-None-Match with it answers 304. The manifest (and the "
 					+ "X-Vaas-Signature header) carries a JWS over bundle, revision and digest, verifiable with "
-					+ "/.well-known/jwks.json.")
-	ResponseEntity<?> bundle(@AuthenticationPrincipal VerifiedToken token,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-			@RequestParam(required = false) @Nullable Integer wait) throws InterruptedException {
-		var known = Digests.fromIfNoneMatch(ifNoneMatch);
-		var waitNanos = wait == null ? 0 : Math.min(Math.max(wait, 0), sessions.maxWait().toSeconds()) * 1_000_000_000L;
-		var deadline = System.nanoTime() + waitNanos;
-		var fetched = longPoll(token, known, deadline);
-		var digest = fetched.files().digest();
-		var etag = "\"" + digest + "\"";
-		if (digest.equals(known)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-				.eTag(etag)
-				.cacheControl(CacheControl.noStore())
-				.build();
-		}
-		var headers = ResponseEntity.ok()
-			.eTag(etag)
-			.cacheControl(CacheControl.noStore())
-			.header("X-Vaas-Digest", digest)
-			.header("X-Vaas-Revision", Long.toString(fetched.revision()))
-			.header("X-Vaas-Signature", fetched.signature());
-		if (accept != null && accept.contains(TAR) && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
-			return headers.contentType(MediaType.parseMediaType(TAR)).body(Tars.of(fetched.files()));
-		}
-		return headers.contentType(MediaType.APPLICATION_JSON)
-			.body(manifests.get(fetched.bundle() + "|" + digest, key -> json.writeValueAsBytes(Manifest.of(fetched))));
-	}
-
-	/**
-	 * Answers as soon as the digest differs from the one the agent has, or at the
-	 * deadline. The request waits on a virtual thread, so a waiting agent holds no
-	 * platform thread.
-	 */
-	private SessionService.Fetched longPoll(VerifiedToken token, @Nullable String known, long deadline)
-			throws InterruptedException {
-		while (true) {
-			var change = sessions.nextChange(token);
-			var fetched = sessions.fetch(token);
-			var remaining = deadline - System.nanoTime();
-			if (!fetched.files().digest().equals(known) || remaining <= 0) {
-				return fetched;
-			}
-			try {
-				change.get(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
-			}
-			catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException timedOut) {
-				return sessions.fetch(token);
-			}
-		}
-	}
-
-	static final String TAR = "application/x-tar";
-
-	record Manifest(String bundle, long revision, String digest, String signature, List<ManifestFile> files) {
-
-		static Manifest of(SessionService.Fetched fetched) {
-			return new Manifest(fetched.bundle(), fetched.revision(), fetched.files().digest(), fetched.signature(),
-					fetched.files().files().stream().map(ManifestFile::of).toList());
-		}
-
-		@Override
-		public String toString() {
-			return "Manifest[" + bundle + ", " + digest + "]";
-		}
-
-	}
-
-	record ManifestFile(String area, String path, String mode, int size, String sha256, String content) {
-
-		static ManifestFile of(RenderedFile file) {
-			return new ManifestFile(file.area().label(), file.path(), file.octalMode(), file.content().length,
-					file.sha256(), java.util.Base64.getEncoder().encodeToString(file.content()));
-		}
-
-		@Override
-		public String toString() {
-			return "ManifestFile[" + area + "/" + path + "]";
-		}
-
+					+ "/.well-known/jwks.json.",
+			parameters = {
+					@Parameter(name = "wait", in = ParameterIn.QUERY,
+							description = "Seconds to hold the request until the digest differs from If-None-Match "
+									+ "(at most vaas.agents.max-wait, default 60)",
+							schema = @Schema(type = "integer", format = "int32")),
+					@Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER,
+							description = "The digest the agent has, as an entity tag",
+							schema = @Schema(type = "string")),
+					@Parameter(name = HttpHeaders.ACCEPT, in = ParameterIn.HEADER,
+							description = "application/json (the default) or application/x-tar",
+							schema = @Schema(type = "string")) },
+			responses = {
+					@ApiResponse(responseCode = "200",
+							description = "The bundle; ETag, X-Vaas-Digest, "
+									+ "X-Vaas-Revision and X-Vaas-Signature headers",
+							content = {
+									@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+											schema = @Schema(implementation = BundleDelivery.Manifest.class)),
+									@Content(mediaType = "application/x-tar",
+											schema = @Schema(type = "string", format = "binary")) }),
+					@ApiResponse(responseCode = "304", description = "The agent has this digest already"),
+					@ApiResponse(responseCode = "406", description = "Accept takes neither JSON nor a tar",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(implementation = ProblemDetail.class))) })
+	void bundle(@AuthenticationPrincipal VerifiedToken token, HttpServletRequest request, HttpServletResponse response)
+			throws IOException, HttpMediaTypeNotAcceptableException {
+		delivery.deliver(token, request, response);
 	}
 
 	@PostMapping(path = "/api/v1/agent/applied", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,0 +1,60 @@
+package io.vaas.session;
+
+import java.io.IOException;
+
+import io.vaas.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads an agent's {@code Authorization: Bearer <access token>} and answers a refusal:
+ * shared by the security filter chain and the direct bundle delivery, so both verify,
+ * audit and answer alike.
+ */
+@Component
+public class AgentCredentials {
+
+	private final AccessTokens tokens;
+
+	private final SessionService sessions;
+
+	private final JsonMapper json;
+
+	AgentCredentials(AccessTokens tokens, SessionService sessions, JsonMapper json) {
+		this.tokens = tokens;
+		this.sessions = sessions;
+		this.json = json;
+	}
+
+	/**
+	 * The verified access token the request carries.
+	 * @throws InvalidAccessToken naming what is wrong (never the token): missing, not a
+	 * bearer token, or anything {@link AccessTokens#verify} refuses
+	 */
+	public VerifiedToken verify(HttpServletRequest request) {
+		var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null) {
+			throw new InvalidAccessToken("no access token");
+		}
+		if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			throw new InvalidAccessToken("not a bearer token");
+		}
+		return tokens.verify(header.substring(7).strip());
+	}
+
+	/**
+	 * Audits the refusal and answers 401 with {@code WWW-Authenticate} and a problem.
+	 */
+	public void refuse(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+		sessions.refusedCredential(reason, request.getRequestURI());
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+		Problems.write(request, response, json, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-token", "Unauthorized",
+				"This endpoint needs a valid agent access token ('Authorization: Bearer …')"));
+	}
+
+}

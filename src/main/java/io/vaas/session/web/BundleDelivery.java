@@ -1,0 +1,204 @@
+package io.vaas.session.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vaas.bundle.RenderedFile;
+import io.vaas.session.SessionService;
+import io.vaas.session.VerifiedToken;
+import io.vaas.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+
+/**
+ * {@code GET /api/v1/agent/bundle}, written straight to the servlet response: the
+ * session's bundle for its areas as a JSON manifest or a tar, {@code ETag} = digest, 304
+ * on {@code If-None-Match}, and the {@code ?wait=} long-poll. The render is cached per
+ * namespace generation ({@link SessionService#fetch}) and its encodings here by digest,
+ * so a 304 or a repeated 200 is a cache lookup and a copy of bytes.
+ * <p>
+ * Bad input is thrown as the framework's own exceptions, so the problem advices answer it
+ * alike on both ways in: {@link BundleDeliveryFilter} and {@link AgentController}.
+ */
+@Component
+class BundleDelivery {
+
+	static final String PATH = "/api/v1/agent/bundle";
+
+	static final MediaType TAR = MediaType.parseMediaType("application/x-tar");
+
+	static final List<MediaType> PRODUCES = List.of(MediaType.APPLICATION_JSON, TAR);
+
+	private final SessionService sessions;
+
+	private final JsonMapper json;
+
+	/** Encoded bundles by bundle, digest and media type. */
+	private final Cache<String, byte[]> encoded = Caffeine.newBuilder()
+		.maximumWeight(64L * 1024 * 1024)
+		.<String, byte[]>weigher((key, bytes) -> bytes.length)
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
+
+	BundleDelivery(SessionService sessions, JsonMapper json) {
+		this.sessions = sessions;
+		this.json = json;
+	}
+
+	void deliver(VerifiedToken token, HttpServletRequest request, HttpServletResponse response)
+			throws IOException, HttpMediaTypeNotAcceptableException {
+		var waitNanos = waitNanos(request.getParameter("wait"));
+		var type = negotiate(request.getHeader(HttpHeaders.ACCEPT));
+		var known = Digests.fromIfNoneMatch(request.getHeader(HttpHeaders.IF_NONE_MATCH));
+		SessionService.Fetched fetched;
+		try {
+			fetched = longPoll(token, known, System.nanoTime() + waitNanos);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+			Problems.write(request, response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down",
+					"Shutting down", "The server is stopping; ask another replica or again in a moment"));
+			return;
+		}
+		var digest = fetched.files().digest();
+		response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (digest.equals(known)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		var body = encoded.get(fetched.bundle() + "|" + digest + "|" + type, key -> encode(fetched, type));
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setHeader("X-Vaas-Digest", digest);
+		response.setHeader("X-Vaas-Revision", Long.toString(fetched.revision()));
+		response.setHeader("X-Vaas-Signature", fetched.signature());
+		response.setContentType(type.toString());
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * Answers as soon as the digest differs from the one the agent has, or at the
+	 * deadline. The request waits on a virtual thread, so a waiting agent holds no
+	 * platform thread.
+	 */
+	private SessionService.Fetched longPoll(VerifiedToken token, @Nullable String known, long deadline)
+			throws InterruptedException {
+		while (true) {
+			var change = sessions.nextChange(token);
+			var fetched = sessions.fetch(token);
+			var remaining = deadline - System.nanoTime();
+			if (!fetched.files().digest().equals(known) || remaining <= 0) {
+				return fetched;
+			}
+			try {
+				change.get(remaining, TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException | ExecutionException timedOut) {
+				return sessions.fetch(token);
+			}
+		}
+	}
+
+	private long waitNanos(@Nullable String wait) {
+		if (wait == null) {
+			return 0;
+		}
+		long seconds;
+		try {
+			seconds = Long.parseLong(wait.strip());
+		}
+		catch (NumberFormatException ex) {
+			var mismatch = new TypeMismatchException(wait, Integer.class, ex);
+			mismatch.initPropertyName("wait");
+			throw mismatch;
+		}
+		return Math.min(Math.max(seconds, 0), sessions.maxWait().toSeconds()) * 1_000_000_000L;
+	}
+
+	/**
+	 * JSON unless the {@code Accept} header prefers a tar; 406 when it takes neither.
+	 */
+	static MediaType negotiate(@Nullable String accept) throws HttpMediaTypeNotAcceptableException {
+		if (accept == null || accept.isBlank()) {
+			return MediaType.APPLICATION_JSON;
+		}
+		List<MediaType> accepted;
+		try {
+			accepted = MediaType.parseMediaTypes(accept);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new HttpMediaTypeNotAcceptableException(PRODUCES);
+		}
+		MediaType best = null;
+		var bestQuality = 0.0;
+		for (var type : accepted) {
+			var quality = type.getQualityValue();
+			if (quality <= bestQuality) {
+				continue;
+			}
+			for (var offered : PRODUCES) {
+				if (type.includes(offered)) {
+					best = offered;
+					bestQuality = quality;
+					break;
+				}
+			}
+		}
+		if (best == null) {
+			throw new HttpMediaTypeNotAcceptableException(PRODUCES);
+		}
+		return best;
+	}
+
+	private byte[] encode(SessionService.Fetched fetched, MediaType type) {
+		return type.equals(TAR) ? Tars.of(fetched.files()) : json.writeValueAsBytes(Manifest.of(fetched));
+	}
+
+	record Manifest(String bundle, long revision, String digest, String signature, List<ManifestFile> files) {
+
+		static Manifest of(SessionService.Fetched fetched) {
+			return new Manifest(fetched.bundle(), fetched.revision(), fetched.files().digest(), fetched.signature(),
+					fetched.files().files().stream().map(ManifestFile::of).toList());
+		}
+
+		@Override
+		public String toString() {
+			return "Manifest[" + bundle + ", " + digest + "]";
+		}
+
+	}
+
+	record ManifestFile(String area, String path, String mode, int size, String sha256, String content) {
+
+		static ManifestFile of(RenderedFile file) {
+			return new ManifestFile(file.area().label(), file.path(), file.octalMode(), file.content().length,
+					file.sha256(), Base64.getEncoder().encodeToString(file.content()));
+		}
+
+		@Override
+		public String toString() {
+			return "ManifestFile[" + area + "/" + path + "]";
+		}
+
+	}
+
+}

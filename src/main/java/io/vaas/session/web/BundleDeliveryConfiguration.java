@@ -1,0 +1,40 @@
+package io.vaas.session.web;
+
+import io.vaas.session.AgentCredentials;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Registers {@link BundleDeliveryFilter} right after the observation filter (so
+ * {@code http.server.requests} still times it) and before Spring Security, through a
+ * proxy so that the filter and what it needs are created with the other beans, not while
+ * the web server starts. {@code vaas.agents.direct-delivery=false} sends the path through
+ * the framework like any other.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "vaas.agents.direct-delivery", matchIfMissing = true)
+class BundleDeliveryConfiguration {
+
+	static final String FILTER = "bundleDeliveryFilter";
+
+	@Bean(FILTER)
+	BundleDeliveryFilter bundleDeliveryFilter(AgentCredentials credentials, BundleDelivery delivery,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions) {
+		return new BundleDeliveryFilter(credentials, delivery, exceptions);
+	}
+
+	@Bean
+	DelegatingFilterProxyRegistrationBean bundleDeliveryFilterRegistration() {
+		var registration = new DelegatingFilterProxyRegistrationBean(FILTER);
+		registration.addUrlPatterns(BundleDelivery.PATH);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+}
