@@ -26,6 +26,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * with {@code NOTIFY} inside the changing transaction (so it is delivered exactly when,
  * and only if, the change commits) and every replica {@code LISTEN}s on a connection of
  * its own. On H2 (the single-node default) the in-process wake is all there is.
+ * <p>
+ * While the {@code LISTEN} connection is down (detected at once when it is closed, and by
+ * a heartbeat within {@code HEARTBEAT + NETWORK_TIMEOUT} when it hangs) a change on
+ * another replica could go unnoticed, so {@link #generation} answers {@link #UNKNOWN} and
+ * renders are not cached; on reconnecting every namespace counts as changed.
  */
 @Component
 class ChangeFeed implements SmartLifecycle {
@@ -33,6 +38,16 @@ class ChangeFeed implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
 	static final String CHANNEL = "vaas_changes";
+
+	/** The {@code application_name} of the listening connection. */
+	static final String APPLICATION_NAME = "vaas-change-listener";
+
+	/** What {@link #generation} answers when changes elsewhere could go unnoticed. */
+	static final long UNKNOWN = -1;
+
+	static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+	static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
 
 	private final DataSource dataSource;
 
@@ -45,6 +60,11 @@ class ChangeFeed implements SmartLifecycle {
 	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
+
+	/**
+	 * On PostgreSQL: whether this replica is listening (and its last heartbeat answered).
+	 */
+	private volatile boolean listening;
 
 	private volatile Thread listener;
 
@@ -66,9 +86,12 @@ class ChangeFeed implements SmartLifecycle {
 
 	/**
 	 * Counts the namespace's changes seen by this replica; a new value means cached
-	 * renders are stale.
+	 * renders are stale, and {@link #UNKNOWN} that nothing may be cached now.
 	 */
 	long generation(String namespace) {
+		if (postgres && !listening) {
+			return UNKNOWN;
+		}
 		return generations.computeIfAbsent(namespace, key -> new AtomicLong()).get();
 	}
 
@@ -128,14 +151,18 @@ class ChangeFeed implements SmartLifecycle {
 		while (running) {
 			try (var connection = dataSource.getConnection()) {
 				connection.setAutoCommit(true);
+				connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
+				connection.setClientInfo("ApplicationName", APPLICATION_NAME);
 				try (var statement = connection.createStatement()) {
 					statement.execute("LISTEN " + CHANNEL);
 				}
 				// Changes made while this replica was not listening are unknown: everyone
 				// looks again.
 				wakeAll();
+				listening = true;
 				backoff = Duration.ofMillis(200);
 				var pg = connection.unwrap(PGConnection.class);
+				var beat = System.nanoTime();
 				try {
 					while (running) {
 						var notifications = pg.getNotifications(500);
@@ -144,15 +171,24 @@ class ChangeFeed implements SmartLifecycle {
 								wake(notification.getParameter());
 							}
 						}
+						if (System.nanoTime() - beat > HEARTBEAT.toNanos()) {
+							try (var statement = connection.createStatement()) {
+								statement.execute("select 1");
+							}
+							beat = System.nanoTime();
+						}
 					}
 				}
 				finally {
+					listening = false;
 					try (var statement = connection.createStatement()) {
 						statement.execute("UNLISTEN *");
 					}
+					connection.setClientInfo("ApplicationName", "");
 				}
 			}
 			catch (SQLException ex) {
+				listening = false;
 				if (!running) {
 					return;
 				}

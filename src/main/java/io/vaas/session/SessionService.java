@@ -198,15 +198,11 @@ public class SessionService {
 			.map(label -> Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")))
 			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Area.class)));
 		// Renders are cached per bundle, areas and namespace generation: until something
-		// in the
-		// namespace changes, a 304 or a repeated 200 does no template work and no
-		// decryption.
-		var key = token.qualifiedBundle() + "|" + areas + "|" + feed.generation(token.namespace());
-		var fetched = rendered.get(key, missing -> {
-			var bundle = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);
-			return new Fetched(token.qualifiedBundle(), bundle.revision(), bundle.bundle(),
-					tokens.signDigest(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()));
-		});
+		// in the namespace changes, a 304 or a repeated 200 does no template work and no
+		// decryption. While changes elsewhere could go unnoticed, nothing is cached.
+		var generation = feed.generation(token.namespace());
+		var fetched = generation == ChangeFeed.UNKNOWN ? render(token, areas) : rendered
+			.get(token.qualifiedBundle() + "|" + areas + "|" + generation, missing -> render(token, areas));
 		var digest = fetched.files().digest();
 		// A digest new to the session is written to it and audited (repeats at most once
 		// a minute).
@@ -217,6 +213,12 @@ public class SessionService {
 					fetched.revision(), Outcome.SUCCESS, digest));
 		}
 		return fetched;
+	}
+
+	private Fetched render(VerifiedToken token, java.util.Set<Area> areas) {
+		var bundle = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);
+		return new Fetched(token.qualifiedBundle(), bundle.revision(), bundle.bundle(),
+				tokens.signDigest(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()));
 	}
 
 	/**

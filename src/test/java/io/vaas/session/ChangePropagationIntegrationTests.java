@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,12 @@ class ChangePropagationIntegrationTests {
 
 	@Autowired
 	JdbcConnectionDetails database;
+
+	@Autowired
+	ChangeFeed feed;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void answersAWaitWithA304WhenNothingChanges() {
@@ -68,6 +75,36 @@ class ChangePropagationIntegrationTests {
 			System.out.println("cross-replica wake latencies (ms): " + latencies);
 			assertThat(percentile99(latencies)).as("p99 wake latency, across replicas").isLessThan(200);
 		}
+	}
+
+	@Test
+	void cachesNothingWhileItCannotListenAndCountsEverythingChangedAfter() throws Exception {
+		var ns = Api.unique("listen");
+		var before = awaitGeneration(ns);
+		var killed = jdbc.queryForList(
+				"select pg_terminate_backend(pid) from pg_stat_activity "
+						+ "where application_name = ? and datname = current_database()",
+				Boolean.class, ChangeFeed.APPLICATION_NAME);
+		assertThat(killed).as("this replica's listening connection").contains(true);
+		var sawUnknown = false;
+		for (int i = 0; i < 500 && !sawUnknown; i++) {
+			sawUnknown = feed.generation(ns) == ChangeFeed.UNKNOWN;
+			Thread.sleep(5);
+		}
+		assertThat(sawUnknown).as("no caching while a notification could be missed").isTrue();
+		assertThat(awaitGeneration(ns)).as("after reconnecting, every namespace counts as changed")
+			.isGreaterThan(before);
+	}
+
+	private long awaitGeneration(String ns) throws InterruptedException {
+		for (int i = 0; i < 1000; i++) {
+			var generation = feed.generation(ns);
+			if (generation != ChangeFeed.UNKNOWN) {
+				return generation;
+			}
+			Thread.sleep(10);
+		}
+		throw new AssertionError("the change feed did not listen within 10 s");
 	}
 
 	record Setup(String ns, String token, String digest) {
