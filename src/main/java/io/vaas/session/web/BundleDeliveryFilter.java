@@ -50,6 +50,9 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("X-XSS-Protection", "0");
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+		}
 		try {
 			var token = credentials.verify(request);
 			delivery.deliver(token, request, response);
