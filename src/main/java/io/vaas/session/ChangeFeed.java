@@ -27,10 +27,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * and only if, the change commits) and every replica {@code LISTEN}s on a connection of
  * its own. On H2 (the single-node default) the in-process wake is all there is.
  * <p>
- * While the {@code LISTEN} connection is down (detected at once when it is closed, and by
- * a heartbeat within {@code HEARTBEAT + NETWORK_TIMEOUT} when it hangs) a change on
- * another replica could go unnoticed, so {@link #generation} answers {@link #UNKNOWN} and
- * renders are not cached; on reconnecting every namespace counts as changed.
+ * While the {@code LISTEN} connection is down (detected within half a second when it is
+ * closed, and by a heartbeat within about 15 s when it hangs) a change on another replica
+ * could go unnoticed, so {@link #generation} answers {@link #UNKNOWN} and renders are not
+ * cached; on reconnecting every namespace counts as changed.
  */
 @Component
 class ChangeFeed implements SmartLifecycle {
@@ -132,9 +132,19 @@ class ChangeFeed implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Listens before the web server takes requests, and until it has answered the last
+	 * one.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
 	@Override
 	public void stop() {
 		running = false;
+		listening = false;
 		var thread = listener;
 		if (thread != null) {
 			thread.interrupt();
@@ -184,10 +194,12 @@ class ChangeFeed implements SmartLifecycle {
 					try (var statement = connection.createStatement()) {
 						statement.execute("UNLISTEN *");
 					}
-					connection.setClientInfo("ApplicationName", "");
+					finally {
+						connection.setClientInfo("ApplicationName", "");
+					}
 				}
 			}
-			catch (SQLException ex) {
+			catch (SQLException | RuntimeException ex) {
 				listening = false;
 				if (!running) {
 					return;

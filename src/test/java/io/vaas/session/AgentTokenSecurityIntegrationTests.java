@@ -121,6 +121,19 @@ class AgentTokenSecurityIntegrationTests {
 		assertThat(tokens.sign(with().subject(UUID.randomUUID().toString()).build())).isNotBlank();
 	}
 
+	@Test
+	void refusesATokenForAnAreaTheServerDoesNotKnow() {
+		var unknownArea = tokens.sign(with().claim("areas", List.of("elsewhere")).build());
+		var before = refusals();
+		// GET takes the direct delivery path, HEAD the MVC one: both refuse alike.
+		for (var method : new String[] { "GET", "HEAD" }) {
+			var reply = api.call(method, "/api/v1/agent/bundle").token(unknownArea).send();
+			assertThat(reply.status()).as(method).isEqualTo(401);
+			assertThat(reply.header("WWW-Authenticate")).as(method).contains("invalid_token");
+		}
+		assertThat(refusals() - before).as("each refusal audited").isEqualTo(2);
+	}
+
 	private JWTClaimsSet.Builder with() {
 		return new JWTClaimsSet.Builder(claims).jwtID(UUID.randomUUID().toString())
 			.expirationTime(Date.from(Instant.now().plusSeconds(600)))

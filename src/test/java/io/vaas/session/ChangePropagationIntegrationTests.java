@@ -1,6 +1,8 @@
 package io.vaas.session;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.Collections;
 import java.util.concurrent.Executors;
 
@@ -94,6 +96,31 @@ class ChangePropagationIntegrationTests {
 		assertThat(sawUnknown).as("no caching while a notification could be missed").isTrue();
 		assertThat(awaitGeneration(ns)).as("after reconnecting, every namespace counts as changed")
 			.isGreaterThan(before);
+	}
+
+	@Test
+	void rendersAfreshWhileItCannotListen() throws Exception {
+		var api = new Api(port);
+		var setup = setUp(api);
+		feed.stop();
+		try {
+			api.call("GET", "/api/v1/agent/bundle").token(setup.token()).send().expect(200);
+			// A change this replica hears nothing of, as when another replica makes it
+			// while the LISTEN connection is down.
+			jdbc.update(
+					"insert into config_versions (id, config_id, version, data, author, created_at) "
+							+ "select ?, id, latest_version + 1, ?, 'elsewhere', current_timestamp from configs "
+							+ "where namespace = ? and name = 'app'",
+					UUID.randomUUID(), "{\"n\":7}".getBytes(StandardCharsets.UTF_8), setup.ns());
+			jdbc.update("update configs set latest_version = latest_version + 1 where namespace = ? and name = 'app'",
+					setup.ns());
+			var reply = api.call("GET", "/api/v1/agent/bundle").token(setup.token()).send().expect(200);
+			assertThat(reply.json().get("digest").asString()).as("not the cached render").isNotEqualTo(setup.digest());
+		}
+		finally {
+			feed.start();
+		}
+		awaitGeneration(setup.ns());
 	}
 
 	private long awaitGeneration(String ns) throws InterruptedException {

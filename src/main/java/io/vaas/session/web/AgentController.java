@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vaas.session.AgentCredentials;
+import io.vaas.session.InvalidAccessToken;
 import io.vaas.session.SessionService;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.Problems;
@@ -26,6 +28,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,9 +45,21 @@ class AgentController {
 
 	private final BundleDelivery delivery;
 
-	AgentController(SessionService sessions, BundleDelivery delivery) {
+	private final AgentCredentials credentials;
+
+	AgentController(SessionService sessions, BundleDelivery delivery, AgentCredentials credentials) {
 		this.sessions = sessions;
 		this.delivery = delivery;
+		this.credentials = credentials;
+	}
+
+	/**
+	 * A token that verified but cannot be served (an area this server does not know) is
+	 * refused like one that did not verify, as on the direct path.
+	 */
+	@ExceptionHandler
+	void refuse(InvalidAccessToken ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		credentials.refuse(request, response, String.valueOf(ex.getMessage()));
 	}
 
 	@GetMapping(path = "/api/v1/agent/session", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -54,7 +54,7 @@ class BundleDelivery {
 	private final Cache<String, byte[]> encoded = Caffeine.newBuilder()
 		.maximumWeight(64L * 1024 * 1024)
 		.<String, byte[]>weigher((key, bytes) -> bytes.length)
-		.expireAfterAccess(Duration.ofMinutes(10))
+		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
 	BundleDelivery(SessionService sessions, JsonMapper json) {
@@ -79,14 +79,20 @@ class BundleDelivery {
 			return;
 		}
 		var digest = fetched.files().digest();
-		response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (digest.equals(known)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			return;
 		}
-		var body = encoded.get(fetched.bundle() + "|" + digest + "|" + type, key -> encode(fetched, type));
+		// The manifest holds revision and signature too: the same files under a new
+		// revision or signing key are another body.
+		var body = encoded.get(
+				fetched.bundle() + "|" + fetched.revision() + "|" + digest + "|" + fetched.signature() + "|" + type,
+				key -> encode(fetched, type));
 		response.setStatus(HttpServletResponse.SC_OK);
+		response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Vaas-Digest", digest);
 		response.setHeader("X-Vaas-Revision", Long.toString(fetched.revision()));
 		response.setHeader("X-Vaas-Signature", fetched.signature());
@@ -119,7 +125,7 @@ class BundleDelivery {
 	}
 
 	private long waitNanos(@Nullable String wait) {
-		if (wait == null) {
+		if (wait == null || wait.isBlank()) {
 			return 0;
 		}
 		long seconds;

@@ -61,7 +61,14 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 			credentials.refuse(request, response, ex.getMessage());
 		}
 		catch (RuntimeException | ServletException ex) {
-			if (response.isCommitted() || exceptions.resolveException(request, response, null, ex) == null) {
+			if (response.isCommitted()) {
+				throw ex;
+			}
+			// What the security chain's cache-control writer adds to an error answer.
+			response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+			response.setHeader("Pragma", "no-cache");
+			response.setHeader("Expires", "0");
+			if (exceptions.resolveException(request, response, null, ex) == null) {
 				throw ex;
 			}
 		}
