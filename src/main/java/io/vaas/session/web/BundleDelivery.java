@@ -50,12 +50,13 @@ class BundleDelivery {
 
 	private final JsonMapper json;
 
-	/** Encoded bundles by bundle, digest and media type. */
-	private final Cache<String, byte[]> encoded = Caffeine.newBuilder()
-		.maximumWeight(64L * 1024 * 1024)
-		.<String, byte[]>weigher((key, bytes) -> bytes.length)
-		.expireAfterWrite(Duration.ofMinutes(10))
-		.build();
+	/**
+	 * Encodings of each cached render ({@link SessionService#fetch} hands out one
+	 * instance per render; weak keys compare by identity and go with it).
+	 */
+	private final Cache<SessionService.Fetched, byte[]> manifests = encodings();
+
+	private final Cache<SessionService.Fetched, byte[]> tars = encodings();
 
 	BundleDelivery(SessionService sessions, JsonMapper json) {
 		this.sessions = sessions;
@@ -85,11 +86,7 @@ class BundleDelivery {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			return;
 		}
-		// The manifest holds revision and signature too: the same files under a new
-		// revision or signing key are another body.
-		var body = encoded.get(
-				fetched.bundle() + "|" + fetched.revision() + "|" + digest + "|" + fetched.signature() + "|" + type,
-				key -> encode(fetched, type));
+		var body = (type.equals(TAR) ? tars : manifests).get(fetched, key -> encode(fetched, type));
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -173,6 +170,15 @@ class BundleDelivery {
 			throw new HttpMediaTypeNotAcceptableException(PRODUCES);
 		}
 		return best;
+	}
+
+	private static Cache<SessionService.Fetched, byte[]> encodings() {
+		return Caffeine.newBuilder()
+			.weakKeys()
+			.maximumWeight(32L * 1024 * 1024).<SessionService
+					.Fetched, byte[]>weigher((key, bytes) -> bytes.length)
+			.expireAfterWrite(Duration.ofMinutes(10))
+			.build();
 	}
 
 	private byte[] encode(SessionService.Fetched fetched, MediaType type) {
