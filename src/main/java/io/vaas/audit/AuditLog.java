@@ -63,9 +63,10 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 
 	/**
 	 * Appends soon, in batches, outside the caller's transaction: for high-volume events
-	 * that record no change (bundle fetches), so a thousand agents woken at once do not
-	 * queue on the chain's head one by one. Falls back to {@link #recordIndependently}
-	 * when the queue is full.
+	 * that record no change (bundle fetches, refusals of unauthenticated requests), so a
+	 * thousand agents woken at once, or a flood of bad credentials, do not queue on the
+	 * chain's head one by one. The event keeps the time and client address of the
+	 * request. Falls back to {@link #recordIndependently} when the queue is full.
 	 */
 	public void recordSoon(AuditEntry entry) {
 		var pending = new Pending(entry, ClientAddress.current(), clock.instant());
@@ -76,6 +77,12 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 
 	private record Pending(AuditEntry entry, @Nullable String clientAddress, java.time.Instant at) {
 	}
+
+	/**
+	 * Events per batch transaction: it holds the chain's head for its length, so writes
+	 * that append their own event wait at most that long.
+	 */
+	static final int BATCH = 100;
 
 	private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>(
 			100_000);
@@ -92,7 +99,7 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 					}
 					var batch = new java.util.ArrayList<Pending>();
 					batch.add(first);
-					queue.drainTo(batch, 999);
+					queue.drainTo(batch, BATCH - 1);
 					independent.executeWithoutResult(status -> batch
 						.forEach(pending -> append(pending.entry(), pending.clientAddress(), pending.at())));
 				}

@@ -30,8 +30,9 @@ class OperatorAuditListener {
 
 	@EventListener
 	void on(OperatorEvents.AuthenticationRefused event) {
-		log.recordIndependently(new AuditEntry(ANONYMOUS, "authentication.refused", null, null, null,
-				Outcome.UNAUTHENTICATED, event.detail()));
+		// Anyone can send these at any rate: appended in batches, off the request.
+		log.recordSoon(new AuditEntry(ANONYMOUS, "authentication.refused", null, null, null, Outcome.UNAUTHENTICATED,
+				event.detail()));
 	}
 
 	@EventListener

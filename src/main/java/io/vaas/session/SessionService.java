@@ -109,7 +109,7 @@ public class SessionService {
 			@Nullable String subjectTokenType, String address) {
 		var wait = throttle.retryAfter(address);
 		if (wait.isPresent()) {
-			audit.record(refused("seed.exchange", null, null, "throttled"));
+			audit.recordSoon(refused("seed.exchange", null, null, "throttled"));
 			return new Exchange.Throttled(wait.get());
 		}
 		if (!GRANT_TYPE.equals(grantType)) {
@@ -301,9 +301,12 @@ public class SessionService {
 		sessions.findBySeedId(event.seedId()).forEach(session -> revoke(session, now));
 	}
 
-	/** Records a refused agent credential (401/403); in a transaction of its own. */
+	/**
+	 * Records a refused agent credential (401/403). Anyone can send these at any rate, so
+	 * they are appended in batches, off the request.
+	 */
 	public void refusedCredential(String reason, @Nullable String path) {
-		audit.recordIndependently(refused("agent.authenticate", null, path, reason));
+		audit.recordSoon(refused("agent.authenticate", null, path, reason));
 	}
 
 	private boolean revoke(AgentSession session, java.time.Instant now) {
@@ -327,7 +330,7 @@ public class SessionService {
 	}
 
 	private Exchange failed(String address, Exchange.Refused refused, String reason) {
-		audit.record(refused("seed.exchange", null, null, reason));
+		audit.recordSoon(refused("seed.exchange", null, null, reason));
 		throttle.failed(address);
 		return refused;
 	}

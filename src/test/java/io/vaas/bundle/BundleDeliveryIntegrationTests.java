@@ -210,7 +210,8 @@ class BundleDeliveryIntegrationTests {
 			assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
 			assertThat(refused.header("Cache-Control")).isEqualTo("no-store");
 		}
-		assertThat(refusals() - before).as("each refusal audited").isEqualTo(3);
+		assertThat(api.auditCount("action=agent.authenticate", before + 3) - before).as("each refusal audited")
+			.isEqualTo(3);
 
 		var ok = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
 		assertThat(ok.header("X-Content-Type-Options")).isEqualTo("nosniff");

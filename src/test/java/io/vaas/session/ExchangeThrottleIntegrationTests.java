@@ -35,7 +35,9 @@ class ExchangeThrottleIntegrationTests {
 		var throttled = agents.exchange(good).expect(429);
 		assertThat(throttled.json().get("error").asString()).isEqualTo("slow_down");
 		assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 4);
-		assertThat(api.get("/api/v1/audit?action=seed.exchange&outcome=failed&size=1", Api.ADMIN_TOKEN).body())
+		assertThat(
+				api.audit("action=seed.exchange&outcome=failed&size=1", page -> page.toString().contains("throttled"))
+					.toString())
 			.contains("throttled");
 
 		Thread.sleep(Integer.parseInt(throttled.header("Retry-After")) * 1000L + 200);

@@ -74,6 +74,34 @@ public final class Api {
 		return post("/api/v1/tokens", ADMIN_TOKEN, body).expect(201).json().get("token").asString();
 	}
 
+	/**
+	 * The audit log's answer to a query ({@code /api/v1/audit?<query>}, as the bootstrap
+	 * admin) once {@code until} holds, or the last answer after 5 s: refusals and fetches
+	 * are appended in batches, a moment after the request.
+	 */
+	public JsonNode audit(String query, java.util.function.Predicate<JsonNode> until) {
+		var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (true) {
+			var page = get("/api/v1/audit?" + query, ADMIN_TOKEN).expect(200).json();
+			if (until.test(page) || System.nanoTime() > deadline) {
+				return page;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return page;
+			}
+		}
+	}
+
+	/** How many audit events match once there are at least {@code expected}. */
+	public long auditCount(String query, long expected) {
+		return audit(query + "&size=1", page -> page.get("totalEvents").asLong() >= expected).get("totalEvents")
+			.asLong();
+	}
+
 	public static JsonNode parse(String json) {
 		return JSON.readTree(json);
 	}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Config writes while anyone floods the server with bad agent tokens: times 100 sequential
+# config writes (PUT, each appending its audit event) alone, then during 25 s of wrk sending a
+# bad bearer token to GET /api/v1/agent/session, and reports the refusals answered per second.
+# Usage: bench/refusal-flood.sh [connections] — installs wrk from Debian if missing, builds the
+# jar, uses a fresh database on the local PostgreSQL that it drops afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+connections=${1:-32}
+port=18186
+db="vaas_flood_$(date +%s)"
+admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+  if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+    export JAVA_HOME=$jdk; break
+  fi
+done
+./mvnw -q -B -DskipTests package
+jar=$(ls target/vaas-*.jar | grep -v -e original -e agent | head -n 1)
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+work=$(mktemp -d)
+pid=""
+cleanup() {
+  [ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
+  VAAS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" VAAS_DATA_DIR="$work" \
+  "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN >"$work/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+api="http://127.0.0.1:$port/api/v1"
+curl -fs -X PUT -H "Authorization: Bearer $admin" "$api/namespaces/flood" >/dev/null
+
+writes() { # p50, p90 and max of 100 sequential config writes
+  for i in $(seq 1 100); do
+    curl -s -o /dev/null -w "%{time_total}\n" -X PUT -H "Authorization: Bearer $admin" \
+      -H 'Content-Type: application/json' -d "{\"data\":{\"n\":$i$RANDOM}}" "$api/namespaces/flood/configs/app"
+  done | sort -n | awk '{a[NR]=$1} END {printf "p50 %.1f ms, p90 %.1f ms, max %.1f ms", a[int(NR*0.5)]*1000, a[int(NR*0.9)]*1000, a[NR]*1000}'
+}
+writes >/dev/null   # warm-up
+echo "config writes alone:          $(writes)"
+wrk -t1 -c"$connections" -d25s -H "Authorization: Bearer not-a-token" "$api/agent/session" >"$work/wrk.out" &
+flood=$!
+sleep 3
+echo "config writes during flood:   $(writes)"
+wait "$flood"
+echo "refusals answered (401):      $(awk '/Requests\/sec/ {print $2}' "$work/wrk.out") req/s, wrk -t1 -c$connections"
+count() {
+  curl -fs -H "Authorization: Bearer $admin" "$api/audit?action=agent.authenticate&size=1" | sed 's/.*"totalEvents":\([0-9]*\).*/\1/'
+}
+echo "refusals in the audit log:    $(count) at the end of the flood; $(sleep 10; count) 10 s later"
