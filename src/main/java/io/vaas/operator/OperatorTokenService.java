@@ -27,6 +27,8 @@ public class OperatorTokenService {
 
 	static final int MAX_NAME_LENGTH = 100;
 
+	static final int MAX_GRANTS = 100;
+
 	private final OperatorTokens tokens;
 
 	private final Access access;
@@ -67,8 +69,11 @@ public class OperatorTokenService {
 				|| trimmed.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidTokenRequest("name must be 1 to " + MAX_NAME_LENGTH + " printable characters");
 		}
-		if (grants.isEmpty()) {
-			throw new InvalidTokenRequest("roles must name at least one role");
+		if (grants.isEmpty() || grants.size() > MAX_GRANTS) {
+			throw new InvalidTokenRequest("roles must name 1 to " + MAX_GRANTS + " roles");
+		}
+		if (grants.stream().distinct().count() < grants.size()) {
+			throw new InvalidTokenRequest("roles lists the same role in the same namespace twice");
 		}
 		var now = clock.instant();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {

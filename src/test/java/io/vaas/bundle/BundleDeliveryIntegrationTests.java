@@ -118,6 +118,23 @@ class BundleDeliveryIntegrationTests {
 	}
 
 	@Test
+	void treatsATemplateThatReadsASecretAsSecret() {
+		api.put(base + "/bundles/dsn", ADMIN_TOKEN, """
+				{"files":[{"area":"configuration","path":"dsn","template":"pw={{ secret.db_password }}"}]}""")
+			.expect(201);
+		var viewer = api.token(ns, "viewer");
+		var preview = api.post(base + "/bundles/dsn/preview", viewer, "").expect(200);
+		assertThat(preview.body()).doesNotContain("pw-marker-1").contains("\"redacted\":true");
+		api.put(base + "/secrets/db_password", ADMIN_TOKEN, "{\"value\":\"pw-marker-2\"}").expect(200);
+		api.put(base + "/bundles/dsn", ADMIN_TOKEN, """
+				{"files":[{"area":"configuration","path":"dsn","template":"pw={{ secret.db_password }}!"}]}""")
+			.expect(200);
+		var diff = api.get(base + "/bundles/dsn/diff?from=1&to=2", viewer).expect(200);
+		assertThat(diff.body()).doesNotContain("pw-marker");
+		assertThat(diff.json().get("files").get(0).has("diff")).as("status only").isFalse();
+	}
+
+	@Test
 	void deliversTheSessionsAreasWithADigestETagAndASignature() throws Exception {
 		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
 		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
@@ -236,6 +253,8 @@ class BundleDeliveryIntegrationTests {
 			.expect(200);
 		assertThat(tar.header("Content-Type")).isEqualTo("application/x-tar");
 		api.call("POST", "/api/v1/agent/bundle").token(token).send().expectProblem(405, "method-not-allowed");
+		api.call("GET", "/api/v1/agent/bundle").token(token).header("If-None-Match", "*").send().expect(304);
+		api.call("GET", "/api/v1/agent/bundle?wait=99999999999999999999").token(token).send().expect(200);
 		var head = api.call("HEAD", "/api/v1/agent/bundle").token(token).send().expect(200);
 		assertThat(head.header("ETag")).isEqualTo(ok.header("ETag"));
 		assertThat(head.body()).isEmpty();

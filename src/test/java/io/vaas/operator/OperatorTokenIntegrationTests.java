@@ -154,6 +154,12 @@ class OperatorTokenIntegrationTests {
 		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"r\",\"roles\":[]}")
 			.expectProblem(422, "validation-failed");
 		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"roles\":[]}").expectProblem(422, "validation-failed");
+		var twice = "{\"namespace\":\"" + ns + "\",\"role\":\"viewer\"}";
+		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"r\",\"roles\":[" + twice + "," + twice + "]}")
+			.expectProblem(422, "validation-failed");
+		var many = String.join(",", java.util.Collections.nCopies(101, twice));
+		api.post("/api/v1/tokens", ADMIN_TOKEN, "{\"name\":\"r\",\"roles\":[" + many + "]}")
+			.expectProblem(422, "validation-failed");
 		api.post("/api/v1/tokens", ADMIN_TOKEN,
 				"{\"name\":\"r\",\"roles\":[{\"namespace\":\"Bad_NS\",\"role\":\"viewer\"}]}")
 			.expectProblem(400, "invalid-name");

@@ -40,6 +40,17 @@ public final class FileEntries {
 			}
 			entries.add(entry);
 		}
+		// A path that is a file cannot be the directory of another (a and a/b).
+		for (var entry : entries) {
+			var path = entry.area().label() + "/" + entry.path();
+			var parent = path.lastIndexOf('/');
+			for (var dir = path.substring(0, parent); dir.indexOf('/') > 0; dir = dir.substring(0,
+					dir.lastIndexOf('/'))) {
+				if (seen.contains(dir)) {
+					throw new RenderRuleBroken(dir + " is a file and also the directory of " + path);
+				}
+			}
+		}
 		return List.copyOf(entries);
 	}
 

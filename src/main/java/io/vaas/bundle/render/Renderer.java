@@ -31,15 +31,31 @@ public final class Renderer {
 	private Renderer() {
 	}
 
+	/** The most one file may hold (SPEC §3). */
+	public static final int MAX_FILE = 1024 * 1024;
+
+	/** The most a bundle's files may hold together (SPEC §3). */
+	public static final int MAX_BUNDLE = 8 * 1024 * 1024;
+
 	/** The files of the given areas. */
 	public static RenderedBundle render(List<FileEntry> entries, Set<Area> areas, Sources sources) {
 		var files = new ArrayList<RenderedFile>();
+		long total = 0;
 		for (var entry : entries) {
 			if (!areas.contains(entry.area())) {
 				continue;
 			}
 			try {
-				files.add(file(entry, sources));
+				var file = file(entry, sources);
+				if (file.content().length > MAX_FILE) {
+					throw new RenderRuleBroken(
+							"renders to " + file.content().length + " bytes; a file may hold at most " + MAX_FILE);
+				}
+				total += file.content().length;
+				if (total > MAX_BUNDLE) {
+					throw new RenderRuleBroken("with this file the bundle holds more than " + MAX_BUNDLE + " bytes");
+				}
+				files.add(file);
 			}
 			catch (RenderRuleBroken ex) {
 				throw new BundleRenderFailed(entry.area().label() + "/" + entry.path(), ex.getMessage());
@@ -50,9 +66,12 @@ public final class Renderer {
 
 	private static RenderedFile file(FileEntry entry, Sources sources) {
 		return switch (entry) {
-			case FileEntry.Template template -> RenderedFile.of(entry.area(), entry.path(), entry.mode(),
-					Templates.render(template.text(), sources).getBytes(StandardCharsets.UTF_8),
-					entry.area() == Area.SECRET);
+			case FileEntry.Template template -> {
+				var output = Templates.render(template.text(), sources);
+				yield RenderedFile.of(entry.area(), entry.path(), entry.mode(),
+						output.text().getBytes(StandardCharsets.UTF_8),
+						entry.area() == Area.SECRET || output.readSecret());
+			}
 			case FileEntry.WholeSecret secret ->
 				RenderedFile.of(entry.area(), entry.path(), entry.mode(), sources.secret(secret.secret()), true);
 			case FileEntry.WholeConfig config -> RenderedFile.of(entry.area(), entry.path(), entry.mode(),

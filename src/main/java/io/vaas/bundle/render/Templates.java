@@ -40,14 +40,27 @@ final class Templates {
 	private Templates() {
 	}
 
-	static String render(String template, Sources sources) {
+	/**
+	 * A template's output, and whether it read a secret (then the file is as secret as
+	 * the secret: redacted in previews, its diff only changed or not).
+	 */
+	record Output(String text, boolean readSecret) {
+	}
+
+	static Output render(String template, Sources sources) {
 		var context = new HashMap<String, Object>();
+		var readSecret = new java.util.concurrent.atomic.AtomicBoolean();
 		context.put("config", new Lookup(name -> toJava(sources.config(Reference.parse(name)))));
-		context.put("secret", new Lookup(
-				name -> new String(sources.secret(Reference.parse(name)), java.nio.charset.StandardCharsets.UTF_8)));
+		context.put("secret", new Lookup(name -> {
+			readSecret.set(true);
+			return new String(sources.secret(Reference.parse(name)), java.nio.charset.StandardCharsets.UTF_8);
+		}));
 		var out = new StringWriter();
 		try {
 			ENGINE.getTemplate(template).evaluate(out, context);
+		}
+		catch (StackOverflowError ex) {
+			throw new RenderRuleBroken("the template calls itself too deeply");
 		}
 		catch (AttributeNotFoundException ex) {
 			throw new RenderRuleBroken("'" + ex.getAttributeName() + "' is not defined (line " + ex.getLineNumber()
@@ -60,13 +73,17 @@ final class Templates {
 			throw ex;
 		}
 		catch (PebbleException ex) {
-			throw new RenderRuleBroken("template error at line " + ex.getLineNumber() + ": "
-					+ ex.getClass().getSimpleName().replace("Exception", "").toLowerCase());
+			if (ex.getPebbleMessage() != null && ex.getPebbleMessage().contains("rendered size")) {
+				throw new RenderRuleBroken("the template renders to more than " + MAX_OUTPUT + " bytes");
+			}
+			throw new RenderRuleBroken(
+					"template error" + (ex.getLineNumber() == null ? "" : " at line " + ex.getLineNumber()) + ": "
+							+ ex.getClass().getSimpleName().replace("Exception", "").toLowerCase());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return out.toString();
+		return new Output(out.toString(), readSecret.get());
 	}
 
 	static Object toJava(JsonNode node) {

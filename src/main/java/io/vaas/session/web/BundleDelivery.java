@@ -80,7 +80,7 @@ class BundleDelivery {
 			return;
 		}
 		var digest = fetched.files().digest();
-		if (digest.equals(known)) {
+		if (Digests.matches(known, digest)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -109,7 +109,7 @@ class BundleDelivery {
 			var change = sessions.nextChange(token);
 			var fetched = sessions.fetch(token);
 			var remaining = deadline - System.nanoTime();
-			if (!fetched.files().digest().equals(known) || remaining <= 0) {
+			if (!Digests.matches(known, fetched.files().digest()) || remaining <= 0) {
 				return fetched;
 			}
 			try {
@@ -125,15 +125,14 @@ class BundleDelivery {
 		if (wait == null || wait.isBlank()) {
 			return 0;
 		}
-		long seconds;
-		try {
-			seconds = Long.parseLong(wait.strip());
-		}
-		catch (NumberFormatException ex) {
-			var mismatch = new TypeMismatchException(wait, Integer.class, ex);
+		var digits = wait.strip();
+		if (!digits.matches("[+-]?[0-9]{1,100}")) {
+			var mismatch = new TypeMismatchException(wait, Integer.class);
 			mismatch.initPropertyName("wait");
 			throw mismatch;
 		}
+		// A whole number too long for a long is clamped like any other.
+		var seconds = digits.length() > 18 ? (digits.startsWith("-") ? 0 : Long.MAX_VALUE) : Long.parseLong(digits);
 		return Math.min(Math.max(seconds, 0), sessions.maxWait().toSeconds()) * 1_000_000_000L;
 	}
 

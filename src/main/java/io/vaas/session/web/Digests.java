@@ -8,9 +8,20 @@ final class Digests {
 	private Digests() {
 	}
 
+	/** {@code If-None-Match: *}: whatever the agent has, it matches. */
+	static final String ANY = "*";
+
+	/** Whether the digest the agent has ({@link #fromIfNoneMatch}) is this one. */
+	static boolean matches(@Nullable String known, String digest) {
+		return known != null && (known.equals(ANY) || known.equals(digest));
+	}
+
 	static @Nullable String fromIfNoneMatch(@Nullable String header) {
 		if (header == null) {
 			return null;
+		}
+		if (header.strip().equals(ANY)) {
+			return ANY;
 		}
 		for (var tag : header.split(",")) {
 			var value = tag.strip();

@@ -200,4 +200,64 @@ class RendererUnitTests {
 			.hasMessageContaining("appears twice");
 	}
 
+	@Test
+	void refusesAFileThatIsAlsoADirectory() {
+		assertThatThrownBy(() -> FileEntries.parse(JSON.readTree(
+				"[{\"area\":\"configuration\",\"path\":\"a/b/c\",\"template\":\"\"},{\"area\":\"configuration\",\"path\":\"a\",\"template\":\"\"}]")))
+			.hasMessageContaining("configuration/a is a file and also the directory of configuration/a/b/c");
+		assertThatNoException().isThrownBy(() -> FileEntries.parse(JSON.readTree(
+				"[{\"area\":\"secret\",\"path\":\"a/b\",\"template\":\"\"},{\"area\":\"configuration\",\"path\":\"a\",\"template\":\"\"},{\"area\":\"configuration\",\"path\":\"ab/c\",\"template\":\"\"}]")));
+	}
+
+	@Test
+	void marksATemplateThatReadsASecretAsSecret() {
+		var bundle = render("""
+				[{"area":"configuration","path":"dsn","template":"pw={{ secret.db_password }}"},
+				 {"area":"configuration","path":"plain","template":"port={{ config.mariadb.port }}"}]""");
+		assertThat(bundle.files().get(0).secret()).as("reads a secret").isTrue();
+		assertThat(bundle.files().get(1).secret()).isFalse();
+	}
+
+	@Test
+	void refusesARecursiveTemplateAsARenderFailure() {
+		assertThatThrownBy(() -> render("""
+				[{"area":"configuration","path":"a","template":"{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"}]"""))
+			.isInstanceOf(BundleRenderFailed.class)
+			.hasMessageContaining("calls itself");
+	}
+
+	@Test
+	void refusesFilesAndBundlesOverTheSizeLimits() {
+		var big = "x".repeat(Renderer.MAX_FILE);
+		var sources = new Sources() {
+
+			@Override
+			public ObjectNode config(Reference reference) {
+				return JSON.createObjectNode().put("value", big);
+			}
+
+			@Override
+			public byte[] secret(Reference reference) {
+				return big.getBytes(StandardCharsets.UTF_8);
+			}
+
+		};
+		assertThatThrownBy(() -> Renderer.render(
+				FileEntries.parse(JSON.readTree("[{\"area\":\"configuration\",\"path\":\"a\",\"config\":\"c\"}]")),
+				EnumSet.allOf(Area.class), sources))
+			.isInstanceOf(BundleRenderFailed.class)
+			.hasMessageContaining("a file may hold at most " + Renderer.MAX_FILE);
+		var entries = new StringBuilder("[");
+		for (int i = 0; i < 9; i++) {
+			entries.append(i == 0 ? "" : ",")
+				.append("{\"area\":\"secret\",\"path\":\"s")
+				.append(i)
+				.append("\",\"secret\":\"s\"}");
+		}
+		assertThatThrownBy(() -> Renderer.render(FileEntries.parse(JSON.readTree(entries + "]")),
+				EnumSet.allOf(Area.class), sources))
+			.isInstanceOf(BundleRenderFailed.class)
+			.hasMessageContaining("more than " + Renderer.MAX_BUNDLE);
+	}
+
 }
