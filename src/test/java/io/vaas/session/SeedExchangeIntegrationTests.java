@@ -170,6 +170,14 @@ class SeedExchangeIntegrationTests {
 		assertThat(inUrl.json().get("error").asString()).isEqualTo("invalid_request");
 		var badJson = api.call("POST", "/api/v1/auth/token").json("{\"grant_type\":").send().expect(400);
 		assertThat(badJson.json().get("error").asString()).isEqualTo("invalid_request");
+		var plain = api.call("POST", "/api/v1/auth/token")
+			.body("text/plain", ("subject_token=" + seed).getBytes())
+			.send()
+			.expect(400);
+		assertThat(plain.json().get("error").asString()).isEqualTo("invalid_request");
+		assertThat(plain.header("Content-Type")).startsWith("application/json");
+		var none = api.call("POST", "/api/v1/auth/token").send().expect(400);
+		assertThat(none.json().get("error").asString()).isEqualTo("invalid_request");
 		api.call("POST", "/api/v1/auth/token")
 			.json("{\"grant_type\":\"" + Agents.TOKEN_EXCHANGE + "\",\"subject_token\":\"" + seed
 					+ "\",\"subject_token_type\":\"" + Agents.SEED_TYPE + "\",\"audience\":\"vaas\"}")

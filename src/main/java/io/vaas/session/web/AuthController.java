@@ -60,6 +60,17 @@ class AuthController {
 				request.getRemoteAddr()));
 	}
 
+	/**
+	 * Any other body type (or none) still gets an RFC 6749 answer, audited and throttled,
+	 * rather than a 415 problem.
+	 */
+	@PostMapping("/token")
+	@io.swagger.v3.oas.annotations.Hidden
+	ResponseEntity<Map<String, Object>> exchangeOther(HttpServletRequest request) {
+		return answer(sessions.malformedExchange(request.getRemoteAddr(),
+				"send the parameters form-encoded (application/x-www-form-urlencoded) or as JSON"));
+	}
+
 	@PostMapping("/renew")
 	@Operation(summary = "A fresh access token for the same session, until its maximum lifetime")
 	ResponseEntity<Map<String, Object>> renew(@AuthenticationPrincipal VerifiedToken token,
