@@ -117,6 +117,18 @@ class ProblemDetailsIntegrationTests {
 		api.get("/api/v1/namespaces/%2e%2e/configs", ADMIN_TOKEN).expectProblem(400, "bad-request");
 		api.get("/api//namespaces", ADMIN_TOKEN).expectProblem(400, "bad-request");
 		api.get("/api/v1/namespaces;jsessionid=1", ADMIN_TOKEN).expectProblem(400, "bad-request");
+		// Refused by Tomcat itself, before any servlet or filter.
+		for (var path : new String[] { "/api/v1/namespaces/a%2Fb", "/api/v1/namespaces/a%5Cb",
+				"/api/v1/namespaces/a%00b" }) {
+			var refused = api.get(path, ADMIN_TOKEN).expectProblem(400, "bad-request");
+			assertThat(refused.header("Content-Type")).as(path).isEqualTo("application/problem+json");
+		}
+		var longHeader = api.call("GET", "/api/v1/namespaces")
+			.token(ADMIN_TOKEN)
+			.header("X-Long", "x".repeat(20_000))
+			.send();
+		assertThat(longHeader.status()).isEqualTo(400);
+		assertThat(longHeader.header("Content-Type")).isEqualTo("application/problem+json");
 	}
 
 	@Test
