@@ -171,7 +171,16 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 		if (type == NamespaceName.class || type == ResourceName.class) {
 			return "a valid name";
 		}
-		return "a " + type.getSimpleName();
+		if (type == java.time.Instant.class) {
+			return "a UTC timestamp such as 2026-01-31T12:00:00Z";
+		}
+		if (type == java.util.UUID.class) {
+			return "a UUID";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "true or false";
+		}
+		return "well-formed";
 	}
 
 	private static String unreadable(HttpMessageNotReadableException ex) {

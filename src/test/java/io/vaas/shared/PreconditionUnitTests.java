@@ -12,8 +12,8 @@ class PreconditionUnitTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', nullValues = "null",
 			value = { "\"3\"|null|3|true", "W/\"3\"|null|3|false", "\"2\", \"3\"|null|3|true", "*|null|3|true",
-					"\"2\"|null|3|false", "3|null|3|true", "garbage|null|3|false", "null|*|3|false",
-					"null|null|3|true" })
+					"\"2\"|null|3|false", "3|null|3|true", "garbage|null|3|false", "null|*|3|false", "null|null|3|true",
+					"null|\"3\"|3|false", "null|W/\"3\"|3|false", "null|\"2\"|3|true" })
 	void checksPreconditionsAgainstTheLatestVersion(String ifMatch, String ifNoneMatch, long current, boolean holds) {
 		var precondition = Precondition.of(ifMatch, ifNoneMatch);
 		if (holds) {
