@@ -26,14 +26,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class Templates {
 
-	static final int MAX_OUTPUT = 1024 * 1024;
-
 	private static final PebbleEngine ENGINE = new PebbleEngine.Builder().loader(new StringLoader())
 		.strictVariables(true)
 		.autoEscaping(false)
 		.newLineTrimming(false)
 		.cacheActive(false)
-		.maxRenderedSize(MAX_OUTPUT)
+		// Stops a runaway template early; Renderer checks the bytes of every file.
+		.maxRenderedSize(Renderer.MAX_FILE)
 		.methodAccessValidator((object, method) -> false)
 		.build();
 
@@ -73,8 +72,9 @@ final class Templates {
 			throw ex;
 		}
 		catch (PebbleException ex) {
-			if (ex.getPebbleMessage() != null && ex.getPebbleMessage().contains("rendered size")) {
-				throw new RenderRuleBroken("the template renders to more than " + MAX_OUTPUT + " bytes");
+			// Pebble's LimitedSizeWriter: "Tried to write more than N chars."
+			if (ex.getPebbleMessage() != null && ex.getPebbleMessage().startsWith("Tried to write more than")) {
+				throw new RenderRuleBroken("the template renders to more than " + Renderer.MAX_FILE + " characters");
 			}
 			throw new RenderRuleBroken(
 					"template error" + (ex.getLineNumber() == null ? "" : " at line " + ex.getLineNumber()) + ": "

@@ -140,7 +140,8 @@ class BundleDelivery {
 	 * JSON unless the {@code Accept} header prefers a tar; 406 when it takes neither.
 	 */
 	static MediaType negotiate(@Nullable String accept) throws HttpMediaTypeNotAcceptableException {
-		if (accept == null || accept.isBlank()) {
+		// What vaas-agent sends, and no header at all: no parsing on the hot path.
+		if (accept == null || accept.isBlank() || accept.equals(MediaType.APPLICATION_JSON_VALUE)) {
 			return MediaType.APPLICATION_JSON;
 		}
 		List<MediaType> accepted;

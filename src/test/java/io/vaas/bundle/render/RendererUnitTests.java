@@ -227,6 +227,14 @@ class RendererUnitTests {
 	}
 
 	@Test
+	void stopsATemplateThatRendersTooMuch() {
+		assertThatThrownBy(() -> render("""
+				[{"area":"configuration","path":"a","template":"{% for i in range(1, 300000) %}xxxxx{% endfor %}"}]"""))
+			.isInstanceOf(BundleRenderFailed.class)
+			.hasMessageContaining("renders to more than " + Renderer.MAX_FILE + " characters");
+	}
+
+	@Test
 	void refusesFilesAndBundlesOverTheSizeLimits() {
 		var big = "x".repeat(Renderer.MAX_FILE);
 		var sources = new Sources() {
