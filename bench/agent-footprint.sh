@@ -4,25 +4,22 @@
 # with the flags of deploy/agent.Dockerfile. Usage: bench/agent-footprint.sh [fetch runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 runs=${1:-10}
 port=18185
 db="vaas_agent_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
-    export JAVA_HOME=$jdk; break
-  fi
-done
+use_jdk25
 ./mvnw -q -B -DskipTests package
 jar=$(ls target/vaas-*-agent.jar | head -n 1)
-server_jar=$(ls target/vaas-*.jar | grep -v -e original -e agent | head -n 1)
+server_jar=$(server_jar)
 work=$(mktemp -d)
 sh deploy/agent-runtime.sh "$work/runtime" >/dev/null
 flags=(${VAAS_AGENT_FLAGS:--XX:+UseSerialGC -Xmx16m -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=8m -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=32m})
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+create_db "$db"
 cleanup() {
   kill "$pid" ${watch:-} 2>/dev/null || true; wait "$pid" 2>/dev/null || true
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  drop_db "$db"
   rm -rf "$work" /dev/shm/vaas-footprint-*
 }
 VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
@@ -30,7 +27,7 @@ VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BO
   "$JAVA_HOME/bin/java" -jar "$server_jar" --server.port=$port --logging.level.root=WARN >"$work/server.log" 2>&1 &
 pid=$!
 trap cleanup EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+await_health "$port"
 api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"; json='Content-Type: application/json'
 curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
 curl -fs -X PUT -H "$auth" -H "$json" -d '{"data":{"port":3306}}' "$api/namespaces/bench/configs/app" >/dev/null

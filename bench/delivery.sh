@@ -8,6 +8,7 @@
 # VAAS_BENCH_JVM adds JVM options (e.g. a flight recording), VAAS_BENCH_ARGS server arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 duration=${1:-20}
 connections=${2:-64}
 port=18184
@@ -15,24 +16,17 @@ framework_port=18185
 nginx_port=18280
 db="vaas_delivery_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-missing=""
-command -v wrk >/dev/null || missing="$missing wrk"
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
-if [ -n "$missing" ]; then apt-get update -qq && apt-get install -y -qq $missing >/dev/null; fi
+install_missing wrk nginx
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
-    export JAVA_HOME=$jdk; break
-  fi
-done
+use_jdk25
 ./mvnw -q -B -DskipTests package
-jar=$(ls target/vaas-*.jar | grep -v -e original -e agent | head -n 1)
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+jar=$(server_jar)
+create_db "$db"
 work=$(mktemp -d)
 cleanup() {
   kill "$pid" "$framework_pid" 2>/dev/null || true; wait "$pid" "$framework_pid" 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  drop_db "$db"
   rm -rf "$work"
 }
 master_key=$(head -c 32 /dev/urandom | base64)
@@ -46,9 +40,9 @@ server() { # port, log, extra arguments...
 pid=""; framework_pid=""
 trap cleanup EXIT
 server $port "$work/server.log"; pid=$!
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+await_health "$port"
 server $framework_port "$work/framework.log" --vaas.agents.direct-delivery=false; framework_pid=$!
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$framework_port/actuator/health" >/dev/null && break; sleep 1; done
+await_health "$framework_port"
 
 api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"; json='Content-Type: application/json'
 curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
@@ -62,7 +56,7 @@ curl -fs -X PUT -H "$auth" -H "$json" -d '{"files":[
   {"area":"secret","path":"ENV","env":{"secrets":["db_password"]}},
   {"area":"secret","path":"tls/server.key","secret":"tls_key"}]}' "$api/namespaces/bench/bundles/app" >/dev/null
 seed=$(curl -fs -X POST -H "$auth" -H "$json" -d '{}' "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-token=$(curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$seed&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" "$api/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+token=$(exchange_seed "$api" "$seed")
 
 # nginx serves the very bytes vaas answers with.
 mkdir -p "$work/www" "$work/nginx"

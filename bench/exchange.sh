@@ -4,27 +4,24 @@
 # Installs wrk from Debian if it is missing; builds the jar; uses a fresh database it drops after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 duration=${1:-20}
 connections=${2:-16}
 port=18181
 db="vaas_bench_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
-    export JAVA_HOME=$jdk; break
-  fi
-done
+install_missing wrk
+use_jdk25
 ./mvnw -q -B -DskipTests package
-jar=$(ls target/vaas-*.jar | grep -v -e original -e agent | head -n 1)
+jar=$(server_jar)
 
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+create_db "$db"
 work=$(mktemp -d)
 cleanup() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  drop_db "$db"
   rm -rf "$work"
 }
 VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_DB_PASSWORD= \
@@ -32,7 +29,7 @@ VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_DB
   "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN >"$work/server.log" 2>&1 &
 pid=$!
 trap cleanup EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+await_health "$port"
 
 api="http://127.0.0.1:$port/api/v1"
 auth="Authorization: Bearer $admin"

@@ -4,22 +4,19 @@
 # Usage: bench/waits.sh [n] — builds the jar, uses a fresh database on the local PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 n=${1:-2000}
 port=18182
 db="vaas_waits_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
-    export JAVA_HOME=$jdk; break
-  fi
-done
+use_jdk25
 [ -e target/vaas-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package
-jar=$(ls target/vaas-*.jar | grep -v -e original -e agent | head -n 1)
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+jar=$(server_jar)
+create_db "$db"
 work=$(mktemp -d)
 cleanup() {
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  drop_db "$db"
   rm -rf "$work"
 }
 VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
@@ -28,14 +25,14 @@ VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BO
   --server.tomcat.max-connections=5000 >"$work/server.log" 2>&1 &
 pid=$!
 trap cleanup EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+await_health "$port"
 api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"
 curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
 curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' -d '{"data":{"n":0}}' "$api/namespaces/bench/configs/app" >/dev/null
 curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' \
   -d '{"files":[{"area":"configuration","path":"n","template":"{{ config.app.n }}"}]}' "$api/namespaces/bench/bundles/app" >/dev/null
 seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d '{}' "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-token=$(curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$seed&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" "$api/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+token=$(exchange_seed "$api" "$seed")
 digest=$(curl -fs -H "Authorization: Bearer $token" "$api/agent/bundle" | sed 's/.*"digest":"\([^"]*\)".*/\1/')
 rss_before=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 heap() { curl -fs "http://127.0.0.1:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }

@@ -1,0 +1,44 @@
+# Shared by the bench scripts (sourced, not run): the JDK, Debian tools, the server jar, a
+# database of its own on the local PostgreSQL, and waiting for a server to answer.
+
+# Exports JAVA_HOME of a JDK 25 or newer: the one set, else the one this machine has.
+use_jdk25() {
+  for jdk in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+    if [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+      export JAVA_HOME=$jdk; return
+    fi
+  done
+}
+
+# Installs from Debian each named tool that is neither on PATH nor in /usr/sbin.
+install_missing() {
+  local missing=""
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || missing="$missing $tool"
+  done
+  if [ -n "$missing" ]; then apt-get update -qq && apt-get install -y -qq $missing >/dev/null; fi
+}
+
+# The packaged server jar (not the agent's).
+server_jar() {
+  ls target/vaas-*.jar | grep -v -e original -e agent | head -n 1
+}
+
+create_db() {
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $1"
+}
+
+drop_db() {
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" || true
+}
+
+# Waits up to 60 s for the server on the port to report healthy.
+await_health() {
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null && break; sleep 1; done
+}
+
+# The access token for a seed, exchanged at the API base URL.
+exchange_seed() {
+  curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$2&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" \
+    "$1/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
