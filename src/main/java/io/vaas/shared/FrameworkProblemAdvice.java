@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -109,6 +110,14 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 			status = HttpStatus.UNPROCESSABLE_CONTENT;
 		}
 		var problem = describe(ex, HttpStatus.valueOf(status.value()));
+		if (ex instanceof HttpMediaTypeNotAcceptableException) {
+			// The Accept header that cannot be served (or parsed) cannot choose the
+			// problem's type either: it is set, not negotiated.
+			var preset = new HttpHeaders();
+			preset.addAll(headers);
+			preset.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			headers = preset;
+		}
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

@@ -89,6 +89,13 @@ class ProblemDetailsIntegrationTests {
 			.header("Accept", "application/xml")
 			.send()
 			.expectProblem(406, "not-acceptable");
+		for (var malformed : new String[] { "application/json;q=2", ";;;", "application/json;q=abc" }) {
+			api.call("GET", "/api/v1/namespaces")
+				.token(ADMIN_TOKEN)
+				.header("Accept", malformed)
+				.send()
+				.expectProblem(406, "not-acceptable");
+		}
 	}
 
 	@Test
