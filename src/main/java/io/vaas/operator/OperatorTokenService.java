@@ -82,7 +82,7 @@ public class OperatorTokenService {
 		grants.forEach(grant -> requireMayGrant(caller, grant));
 		var value = Tokens.generate(PREFIX);
 		return transactions.execute(status -> {
-			if (tokens.existsByNameAndRevokedAtIsNull(trimmed)) {
+			if (tokens.existsActiveNamed(trimmed, now)) {
 				throw new TokenNameTaken(trimmed);
 			}
 			var token = tokens

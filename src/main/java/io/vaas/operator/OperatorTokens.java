@@ -1,10 +1,12 @@
 package io.vaas.operator;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface OperatorTokens extends JpaRepository<OperatorToken, UUID> {
 
@@ -14,6 +16,9 @@ interface OperatorTokens extends JpaRepository<OperatorToken, UUID> {
 
 	List<OperatorToken> findAllByOrderByCreatedAt();
 
-	boolean existsByNameAndRevokedAtIsNull(String name);
+	/** Whether a token of that name still works (neither revoked nor expired). */
+	@Query("select count(t) > 0 from OperatorToken t where t.name = :name and t.revokedAt is null "
+			+ "and (t.expiresAt is null or t.expiresAt > :now)")
+	boolean existsActiveNamed(String name, Instant now);
 
 }

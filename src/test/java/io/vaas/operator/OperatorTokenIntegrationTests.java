@@ -136,6 +136,10 @@ class OperatorTokenIntegrationTests {
 		jdbc.update("update operator_tokens set expires_at = ? where id = ?::uuid",
 				java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id.get("details").get("id").asString());
 		api.get(config, token).expectProblem(401, "invalid-token");
+		// An expired token's name is free again.
+		api.post("/api/v1/tokens", ADMIN_TOKEN,
+				"{\"name\":\"" + name + "\",\"roles\":[{\"namespace\":\"" + ns + "\",\"role\":\"viewer\"}]}")
+			.expect(201);
 		api.post("/api/v1/tokens", ADMIN_TOKEN,
 				"{\"name\":\"past\",\"roles\":[{\"namespace\":\"" + ns
 						+ "\",\"role\":\"viewer\"}],\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
