@@ -57,6 +57,18 @@ class ProblemDetailsIntegrationTests {
 			.expectProblem(400, "malformed-request");
 		api.get(config + "/diff?from=one&to=2", ADMIN_TOKEN).expectProblem(400, "invalid-parameter");
 		api.get(config + "/diff?to=2", ADMIN_TOKEN).expectProblem(400, "missing-parameter");
+		// Timestamps and durations are ISO-8601 text, not numbers.
+		var namespace = config.substring(0, config.indexOf("/configs/"));
+		new io.vaas.support.Agents(api).bundle(namespace.substring(namespace.lastIndexOf('/') + 1), "app");
+		api.post(namespace + "/bundles/app/seeds", ADMIN_TOKEN, "{\"ttl\":3600}")
+			.expectProblem(400, "malformed-request");
+		api.post(namespace + "/bundles/app/seeds", ADMIN_TOKEN, "{\"ttl\":\"PT1H\"}").expect(201);
+		var badText = api.post(namespace + "/bundles/app/seeds", ADMIN_TOKEN, "{\"ttl\":\"one-marker-day\"}")
+			.expectProblem(400, "malformed-request");
+		assertThat(badText.body()).doesNotContain("one-marker-day").contains("ttl");
+		api.post("/api/v1/tokens", ADMIN_TOKEN,
+				"{\"name\":\"n\",\"roles\":[{\"namespace\":\"x\",\"role\":\"viewer\"}]," + "\"expiresAt\":12345}")
+			.expectProblem(400, "malformed-request");
 	}
 
 	@Test
