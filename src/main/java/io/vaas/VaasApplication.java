@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class VaasApplication {
 
 	public static void main(String[] args) {
+		TermSignal.exitZeroOnTerm();
 		SpringApplication.run(VaasApplication.class, args);
 	}
 

@@ -100,18 +100,47 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 					var batch = new java.util.ArrayList<Pending>();
 					batch.add(first);
 					queue.drainTo(batch, BATCH - 1);
-					independent.executeWithoutResult(status -> batch
-						.forEach(pending -> append(pending.entry(), pending.clientAddress(), pending.at())));
+					appendUntilDone(batch);
 				}
 				catch (InterruptedException ex) {
 					running = false;
 				}
-				catch (RuntimeException ex) {
-					log.error("event=audit_batch_failed error={}", ex.getClass().getName(), ex);
-				}
 			}
 		});
 	}
+
+	/**
+	 * A batch that fails because the database is away is kept and tried again, backing
+	 * off to a few seconds, until it is appended or the server stops: events are not
+	 * dropped while their requests were answered.
+	 */
+	private void appendUntilDone(java.util.List<Pending> batch) throws InterruptedException {
+		var backoff = java.time.Duration.ofMillis(100);
+		while (true) {
+			try {
+				independent.executeWithoutResult(status -> batch
+					.forEach(pending -> append(pending.entry(), pending.clientAddress(), pending.at())));
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!io.vaas.shared.DatabaseFailures.isUnavailable(ex)) {
+					// Trying again would fail again.
+					log.error("event=audit_batch_failed events={} error={}", batch.size(), ex.getClass().getName(), ex);
+					return;
+				}
+				log.warn("event=audit_batch_failed events={} retry_in_ms={} error={}", batch.size(), backoff.toMillis(),
+						ex.getClass().getSimpleName());
+				if (!running) {
+					log.error("event=audit_batch_lost events={}", batch.size());
+					return;
+				}
+				Thread.sleep(backoff.toMillis());
+				backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
+			}
+		}
+	}
+
+	private static final java.time.Duration MAX_RETRY = java.time.Duration.ofSeconds(2);
 
 	@Override
 	public void stop() {

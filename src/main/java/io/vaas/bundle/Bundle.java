@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "bundles")
@@ -28,6 +29,15 @@ class Bundle {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	@Column(name = "render_failure")
+	private @Nullable String renderFailure;
+
+	@Column(name = "render_failed_revision")
+	private @Nullable Long renderFailedRevision;
+
+	@Column(name = "render_failed_at")
+	private @Nullable Instant renderFailedAt;
+
 	protected Bundle() {
 		// for JPA
 	}
@@ -41,10 +51,25 @@ class Bundle {
 		this.updatedAt = now;
 	}
 
+	/** A new revision; it rendered when it was saved, so any earlier failure is over. */
 	long advance(Instant now) {
 		latestRevision++;
 		updatedAt = now;
+		renderFailure = null;
+		renderFailedRevision = null;
+		renderFailedAt = null;
 		return latestRevision;
+	}
+
+	/** The last failure to render it for delivery, while it lasts. */
+	@Nullable RenderFailure renderFailure() {
+		if (renderFailure == null || renderFailedRevision == null || renderFailedAt == null) {
+			return null;
+		}
+		var colon = renderFailure.indexOf(": ");
+		return colon < 0 ? new RenderFailure(null, renderFailure, renderFailedRevision, renderFailedAt)
+				: new RenderFailure(renderFailure.substring(0, colon), renderFailure.substring(colon + 2),
+						renderFailedRevision, renderFailedAt);
 	}
 
 	UUID id() {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
+import io.vaas.bundle.render.BundleRenderFailed;
 import io.vaas.bundle.render.FileEntries;
 import io.vaas.bundle.render.FileEntry;
 import io.vaas.bundle.render.RenderRuleBroken;
@@ -172,7 +173,8 @@ public class BundleService {
 
 	private BundleView view(Bundle bundle, BundleRevision revision) {
 		return new BundleView(bundle.namespace(), bundle.name(), revision.revision(), bundle.latestRevision(),
-				json.readTree(revision.files()), revision.author(), revision.createdAt(), revision.comment());
+				json.readTree(revision.files()), revision.author(), revision.createdAt(), revision.comment(),
+				bundle.renderFailure());
 	}
 
 	/**
@@ -185,8 +187,13 @@ public class BundleService {
 			return revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
 		});
 		var entries = FileEntries.parse(json.readTree(latest.files()));
-		return new Rendered(latest.revision(),
-				Renderer.render(entries, areas, new BundleSources(namespace, configs, secrets)));
+		try {
+			return new Rendered(latest.revision(),
+					Renderer.render(entries, areas, new BundleSources(namespace, configs, secrets)));
+		}
+		catch (BundleRenderFailed ex) {
+			throw new RevisionRenderFailed(ex, latest.revision());
+		}
 	}
 
 	/**

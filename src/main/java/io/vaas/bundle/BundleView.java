@@ -16,8 +16,10 @@ import tools.jackson.databind.JsonNode;
  * @param author who saved it
  * @param createdAt when
  * @param comment why, if they said
+ * @param renderFailure the bundle's last failure to render for delivery, while it lasts
+ * (agents keep the last good rendering meanwhile)
  */
 public record BundleView(String namespace, String name, long revision, long latestRevision, JsonNode files,
-		String author, Instant createdAt, @Nullable String comment) {
+		String author, Instant createdAt, @Nullable String comment, @Nullable RenderFailure renderFailure) {
 
 }

@@ -20,4 +20,21 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 
 	List<Bundle> findByNamespaceOrderByName(String namespace);
 
+	/**
+	 * Records a delivery render failure; writes only when it differs from the recorded
+	 * one.
+	 */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("""
+			update Bundle b set b.renderFailure = :failure, b.renderFailedRevision = :revision, b.renderFailedAt = :at
+			where b.namespace = :namespace and b.name = :name and (b.renderFailure is null
+			  or b.renderFailure <> :failure or b.renderFailedRevision <> :revision)""")
+	int renderFailed(String namespace, String name, String failure, long revision, java.time.Instant at);
+
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("""
+			update Bundle b set b.renderFailure = null, b.renderFailedRevision = null, b.renderFailedAt = null
+			where b.namespace = :namespace and b.name = :name and b.renderFailure is not null""")
+	int rendered(String namespace, String name);
+
 }

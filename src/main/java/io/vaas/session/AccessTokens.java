@@ -291,10 +291,23 @@ class AccessTokens implements InitializingBean {
 		return key;
 	}
 
+	/**
+	 * While the database is away the keys read last stay in use (and are read again after
+	 * {@link #PUBLISHED_REFRESH}), so agents holding valid tokens keep being served.
+	 */
 	private synchronized void readPublished(Instant now) {
 		var since = now.minus(properties.accessTokenTtl()).minus(Duration.ofMinutes(5));
 		var read = new java.util.HashMap<String, ECKey>();
-		keys.published(since).forEach(key -> read.put(key.kid(), parse(key.publicJwk())));
+		try {
+			keys.published(since).forEach(key -> read.put(key.kid(), parse(key.publicJwk())));
+		}
+		catch (RuntimeException ex) {
+			if (published.isEmpty() || !io.vaas.shared.DatabaseFailures.isUnavailable(ex)) {
+				throw ex;
+			}
+			publishedReadAt = now;
+			return;
+		}
 		published = Map.copyOf(read);
 		publishedReadAt = now;
 	}
@@ -306,7 +319,18 @@ class AccessTokens implements InitializingBean {
 			return current;
 		}
 		synchronized (this) {
-			var active = keys.findFirstByStatusOrderByCreatedAtDesc(SigningKey.ACTIVE).orElseThrow();
+			SigningKey active;
+			try {
+				active = keys.findFirstByStatusOrderByCreatedAtDesc(SigningKey.ACTIVE).orElseThrow();
+			}
+			catch (RuntimeException ex) {
+				// The database is away: keep signing with the key in hand.
+				if (signer == null || !io.vaas.shared.DatabaseFailures.isUnavailable(ex)) {
+					throw ex;
+				}
+				signerReadAt = now;
+				return signer;
+			}
 			if (signer == null || !signer.getKeyID().equals(active.kid())) {
 				var sealed = wrapper.unwrap(active.privateKey(), SigningKey.context(active.kid()));
 				try {

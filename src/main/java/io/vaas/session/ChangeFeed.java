@@ -1,7 +1,6 @@
 package io.vaas.session;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import io.vaas.shared.NamespaceChanged;
-import org.postgresql.PGConnection;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +38,15 @@ class ChangeFeed implements SmartLifecycle {
 
 	static final String CHANNEL = "vaas_changes";
 
-	/** The {@code application_name} of the listening connection. */
-	static final String APPLICATION_NAME = "vaas-change-listener";
+	/**
+	 * Revoked sessions, so other replicas refuse them (and end their long-polls) at once.
+	 */
+	static final String REVOCATIONS = "vaas_revocations";
 
 	/** What {@link #generation} answers when changes elsewhere could go unnoticed. */
 	static final long UNKNOWN = -1;
 
-	static final Duration HEARTBEAT = Duration.ofSeconds(5);
-
-	static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
-
-	private final DataSource dataSource;
+	private final RevokedSessions revoked;
 
 	private final JdbcTemplate jdbc;
 
@@ -61,19 +58,20 @@ class ChangeFeed implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	/**
-	 * On PostgreSQL: whether this replica is listening (and its last heartbeat answered).
-	 */
-	private volatile boolean listening;
+	/** On PostgreSQL. */
+	private final @Nullable ChangeListener listener;
 
-	private volatile Thread listener;
-
-	ChangeFeed(DataSource dataSource, JdbcTemplate jdbc) throws SQLException {
-		this.dataSource = dataSource;
+	ChangeFeed(DataSource dataSource, JdbcTemplate jdbc, RevokedSessions revoked) throws SQLException {
+		this.revoked = revoked;
 		this.jdbc = jdbc;
 		try (var connection = dataSource.getConnection()) {
 			this.postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
 		}
+		// Changes made while this replica was not listening are unknown: everyone looks
+		// again.
+		this.listener = postgres
+				? new ChangeListener(dataSource, java.util.List.of(CHANNEL, REVOCATIONS), this::received, this::wakeAll)
+				: null;
 	}
 
 	/**
@@ -89,7 +87,7 @@ class ChangeFeed implements SmartLifecycle {
 	 * renders are stale, and {@link #UNKNOWN} that nothing may be cached now.
 	 */
 	long generation(String namespace) {
-		if (postgres && !listening) {
+		if (listener != null && !listener.listening()) {
 			return UNKNOWN;
 		}
 		return generations.computeIfAbsent(namespace, key -> new AtomicLong()).get();
@@ -106,6 +104,54 @@ class ChangeFeed implements SmartLifecycle {
 	private void wakeAll() {
 		generations.keySet().forEach(this::wake);
 		next.keySet().forEach(this::wake);
+	}
+
+	/**
+	 * Wakes the namespace's waiting long-polls without marking anything changed: they
+	 * look again (at a revocation, say) and go on waiting.
+	 */
+	void nudge(String namespace) {
+		var waiting = next.remove(namespace);
+		if (waiting != null) {
+			waiting.complete(null);
+		}
+	}
+
+	/** Wakes every waiting long-poll (the server is stopping). */
+	void nudgeAll() {
+		next.keySet().forEach(this::nudge);
+	}
+
+	/** Inside the revoking transaction, as {@link #notifyReplicas}. */
+	@EventListener
+	void notifyReplicas(SessionRevoked revocation) {
+		if (postgres) {
+			jdbc.queryForObject("select pg_notify(?, ?)", Object.class, REVOCATIONS, revocation.payload());
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void revokedHere(SessionRevoked revocation) {
+		revoked(revocation);
+	}
+
+	private void revoked(SessionRevoked revocation) {
+		revoked.add(revocation.session(), revocation.maxExpiresAt());
+		nudge(revocation.namespace());
+	}
+
+	private void received(org.postgresql.PGNotification notification) {
+		if (REVOCATIONS.equals(notification.getName())) {
+			try {
+				revoked(SessionRevoked.parse(notification.getParameter()));
+			}
+			catch (IllegalArgumentException ex) {
+				log.warn("event=revocation_payload_unreadable");
+			}
+		}
+		else {
+			wake(notification.getParameter());
+		}
 	}
 
 	/**
@@ -127,8 +173,8 @@ class ChangeFeed implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		if (postgres) {
-			listener = Thread.ofPlatform().daemon().name("vaas-change-listener").start(this::listen);
+		if (listener != null) {
+			listener.start();
 		}
 	}
 
@@ -144,78 +190,14 @@ class ChangeFeed implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
-		listening = false;
-		var thread = listener;
-		if (thread != null) {
-			thread.interrupt();
+		if (listener != null) {
+			listener.stop();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
 		return running;
-	}
-
-	private void listen() {
-		var backoff = Duration.ofMillis(200);
-		while (running) {
-			try (var connection = dataSource.getConnection()) {
-				connection.setAutoCommit(true);
-				connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
-				connection.setClientInfo("ApplicationName", APPLICATION_NAME);
-				try (var statement = connection.createStatement()) {
-					statement.execute("LISTEN " + CHANNEL);
-				}
-				// Changes made while this replica was not listening are unknown: everyone
-				// looks again.
-				wakeAll();
-				listening = true;
-				backoff = Duration.ofMillis(200);
-				var pg = connection.unwrap(PGConnection.class);
-				var beat = System.nanoTime();
-				try {
-					while (running) {
-						var notifications = pg.getNotifications(500);
-						if (notifications != null) {
-							for (var notification : notifications) {
-								wake(notification.getParameter());
-							}
-						}
-						if (System.nanoTime() - beat > HEARTBEAT.toNanos()) {
-							try (var statement = connection.createStatement()) {
-								statement.execute("select 1");
-							}
-							beat = System.nanoTime();
-						}
-					}
-				}
-				finally {
-					listening = false;
-					try (var statement = connection.createStatement()) {
-						statement.execute("UNLISTEN *");
-					}
-					finally {
-						connection.setClientInfo("ApplicationName", "");
-					}
-				}
-			}
-			catch (SQLException | RuntimeException ex) {
-				listening = false;
-				if (!running) {
-					return;
-				}
-				log.warn("event=change_listener_failed retry_in_ms={} error={}", backoff.toMillis(),
-						ex.getClass().getSimpleName());
-				try {
-					Thread.sleep(backoff);
-				}
-				catch (InterruptedException interrupted) {
-					return;
-				}
-				backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
-						: backoff.multipliedBy(2);
-			}
-		}
 	}
 
 }

@@ -7,19 +7,31 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.vaas.shared.DatabaseFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Each replica's view of revoked sessions, so verifying an access token needs no database
- * round trip. The view is read again when it is older than
- * {@link SessionProperties#revocationRefresh()}, looking back a while further than its
- * last read so that a revocation committed late is not missed. A revoked session leaves
- * the view once it would have expired anyway.
+ * round trip. Revocations arrive three ways: from this replica at commit, from the others
+ * through {@code NOTIFY} ({@link ChangeFeed}), and by reading the database every
+ * {@link SessionProperties#revocationRefresh()} in the background (the path that needs no
+ * listener), looking back {@link #OVERLAP} further than the last read so that a
+ * revocation committed late, or stamped by a replica whose clock is behind, is not
+ * missed. A read that fails (the database is away) keeps the view as it was.
+ * <p>
+ * {@link #ensureReadSince} lets a response carry data only if the view was read after
+ * that data was rendered: whatever was revoked before the data existed is then known.
  */
 @Component
-class RevokedSessions {
+class RevokedSessions implements SmartLifecycle {
 
-	static final Duration OVERLAP = Duration.ofSeconds(30);
+	private static final Logger log = LoggerFactory.getLogger(RevokedSessions.class);
+
+	static final Duration OVERLAP = Duration.ofMinutes(2);
 
 	private final AgentSessions sessions;
 
@@ -29,7 +41,15 @@ class RevokedSessions {
 
 	private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
 
+	/** Wall-clock time of the last successful read, for the next read's window. */
 	private volatile Instant readAt = Instant.EPOCH;
+
+	/** {@link System#nanoTime()} when the last successful read began. */
+	private volatile long viewNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
+
+	private volatile boolean running;
+
+	private volatile Thread refresher;
 
 	RevokedSessions(AgentSessions sessions, SessionProperties properties, Clock clock) {
 		this.sessions = sessions;
@@ -38,27 +58,88 @@ class RevokedSessions {
 	}
 
 	boolean isRevoked(UUID session) {
-		if (clock.instant().isAfter(readAt.plus(refresh))) {
-			read();
-		}
 		return revoked.containsKey(session);
 	}
 
-	/** Takes effect on this replica at once; the others see it at their next read. */
+	/** Takes effect on this replica at once. */
 	void add(UUID session, Instant maxExpiresAt) {
 		revoked.put(session, maxExpiresAt);
 	}
 
-	private synchronized void read() {
-		var now = clock.instant();
-		if (!now.isAfter(readAt.plus(refresh))) {
+	/**
+	 * Makes sure the view was read after the moment given (a {@link System#nanoTime()}),
+	 * reading it now if not.
+	 * @throws org.springframework.dao.DataAccessException when that read fails
+	 */
+	void ensureReadSince(long nanos) {
+		if (viewNanos - nanos >= 0) {
 			return;
 		}
+		synchronized (this) {
+			if (viewNanos - nanos < 0) {
+				read();
+			}
+		}
+	}
+
+	private synchronized void read() {
+		var started = System.nanoTime();
+		var now = clock.instant();
 		var rows = readAt.equals(Instant.EPOCH) ? sessions.revokedAndUnexpired(now)
 				: sessions.revokedSince(readAt.minus(OVERLAP));
 		rows.forEach(row -> revoked.put((UUID) row[0], (Instant) row[1]));
 		revoked.values().removeIf(maxExpiresAt -> maxExpiresAt.isBefore(now));
 		readAt = now;
+		viewNanos = started;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		try {
+			read();
+		}
+		catch (RuntimeException ex) {
+			log.warn("event=revocations_unread error={}", ex.getClass().getSimpleName());
+		}
+		refresher = Thread.ofPlatform().daemon().name("vaas-revocations").start(this::refreshLoop);
+	}
+
+	private void refreshLoop() {
+		while (running) {
+			try {
+				Thread.sleep(refresh);
+				read();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseFailures.isUnavailable(ex)) {
+					log.warn("event=revocations_unread error={}", ex.getClass().getName(), ex);
+				}
+			}
+		}
+	}
+
+	/** Reads before the web server takes requests. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		var thread = refresher;
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
 	}
 
 }

@@ -11,11 +11,11 @@ import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.bundle.Area;
 import io.vaas.bundle.BundleService;
-import io.vaas.bundle.RenderedBundle;
 import io.vaas.seed.Redemption;
 import io.vaas.seed.SeedEvents;
 import io.vaas.seed.SeedService;
 import io.vaas.shared.Actor;
+import io.vaas.shared.DatabaseFailures;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,12 +50,6 @@ public class SessionService {
 
 	private final SessionProperties properties;
 
-	private final com.github.benmanes.caffeine.cache.Cache<String, Fetched> rendered = com.github.benmanes.caffeine.cache.Caffeine
-		.newBuilder()
-		.expireAfterWrite(java.time.Duration.ofSeconds(30))
-		.maximumSize(10_000)
-		.build();
-
 	/**
 	 * The digest last written to each session, so an unchanged fetch writes nothing (at
 	 * most once a minute).
@@ -74,6 +66,10 @@ public class SessionService {
 
 	private final RevokedSessions revoked;
 
+	private final Revocations revocations;
+
+	private final RenderCache renders;
+
 	private final ExchangeThrottle throttle;
 
 	private final Access access;
@@ -85,8 +81,11 @@ public class SessionService {
 	private final Clock clock;
 
 	SessionService(AgentSessions sessions, BundleService bundles, ChangeFeed feed, SessionProperties properties,
-			SeedService seeds, AccessTokens tokens, RevokedSessions revoked, ExchangeThrottle throttle, Access access,
-			AuditLog audit, TransactionTemplate transactions, Clock clock) {
+			SeedService seeds, AccessTokens tokens, RevokedSessions revoked, Revocations revocations,
+			RenderCache renders, ExchangeThrottle throttle, Access access, AuditLog audit,
+			TransactionTemplate transactions, Clock clock) {
+		this.revocations = revocations;
+		this.renders = renders;
 		this.sessions = sessions;
 		this.bundles = bundles;
 		this.feed = feed;
@@ -135,9 +134,8 @@ public class SessionService {
 				yield (Exchange) new Exchange.Issued(issued.token(), issued.expiresIn(), session.id());
 			}
 			case Redemption.Replayed replayed -> {
-				var now = clock.instant();
 				var produced = sessions.findBySeedId(replayed.seedId());
-				produced.forEach(session -> revoke(session, now));
+				produced.forEach(revocations::revoke);
 				audit.record(
 						new AuditEntry(ANONYMOUS, "seed.replayed", replayed.namespace(), replayed.seedId().toString(),
 								null, Outcome.FAILED, "single-use seed presented again: possible interception; revoked "
@@ -197,17 +195,21 @@ public class SessionService {
 			.stream()
 			.map(label -> Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")))
 			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Area.class)));
-		// Renders are cached per bundle, areas and namespace generation: until something
-		// in the namespace changes, a 304 or a repeated 200 does no template work and no
-		// decryption. While changes elsewhere could go unnoticed, nothing is cached.
-		var generation = feed.generation(token.namespace());
-		var fetched = generation == ChangeFeed.UNKNOWN ? render(token, areas) : rendered
-			.get(token.qualifiedBundle() + "|" + areas + "|" + generation, missing -> render(token, areas));
+		var fetched = renders.get(token, areas, () -> render(token, areas));
 		var digest = fetched.files().digest();
 		// A digest new to the session is written to it and audited (repeats at most once
-		// a minute).
+		// a minute). While the database is away the write waits for a later fetch.
 		if (!digest.equals(recorded.getIfPresent(token.sessionId()))) {
-			transactions.executeWithoutResult(status -> sessions.fetched(token.sessionId(), digest, clock.instant()));
+			try {
+				transactions
+					.executeWithoutResult(status -> sessions.fetched(token.sessionId(), digest, clock.instant()));
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseFailures.isUnavailable(ex)) {
+					throw ex;
+				}
+				return fetched;
+			}
 			recorded.put(token.sessionId(), digest);
 			audit.recordSoon(new AuditEntry(agent(token.sessionId()), "bundle.fetch", token.namespace(), token.bundle(),
 					fetched.revision(), Outcome.SUCCESS, digest));
@@ -216,9 +218,24 @@ public class SessionService {
 	}
 
 	private Fetched render(VerifiedToken token, java.util.Set<Area> areas) {
+		var started = System.nanoTime();
 		var bundle = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);
 		return new Fetched(token.qualifiedBundle(), bundle.revision(), bundle.bundle(),
-				tokens.signDigest(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()));
+				tokens.signDigest(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()), started);
+	}
+
+	/**
+	 * Refuses a revoked session at the moment of answering: with data, only once this
+	 * replica has read the revocations committed before that data was rendered.
+	 * @throws InvalidAccessToken when the session is revoked
+	 */
+	public void requireActive(VerifiedToken token, @Nullable Fetched answered) {
+		if (answered != null) {
+			revoked.ensureReadSince(answered.renderedAt());
+		}
+		if (revoked.isRevoked(token.sessionId())) {
+			throw new InvalidAccessToken("session revoked");
+		}
 	}
 
 	/**
@@ -232,18 +249,6 @@ public class SessionService {
 	/** The longest an agent may long-poll. */
 	public java.time.Duration maxWait() {
 		return properties.maxWait();
-	}
-
-	/**
-	 * A fetched bundle.
-	 *
-	 * @param bundle {@code namespace/name}
-	 * @param revision the bundle revision rendered
-	 * @param files the rendered files and their digest
-	 * @param signature a compact JWS (ES256, key in the JWKS) over {@code bundle},
-	 * {@code revision} and {@code digest}
-	 */
-	public record Fetched(String bundle, long revision, RenderedBundle files, String signature) {
 	}
 
 	/** Records the bundle digest an agent reports as applied. */
@@ -273,7 +278,7 @@ public class SessionService {
 			var session = sessions.findById(id)
 				.filter(found -> found.namespace().equals(namespace.value()))
 				.orElseThrow(() -> new SessionNotFound(id));
-			if (revoke(session, clock.instant())) {
+			if (revocations.revoke(session)) {
 				audit.record(AuditEntry.success(actor, "session.revoke", namespace.value(), id.toString(), null));
 			}
 		});
@@ -297,8 +302,7 @@ public class SessionService {
 
 	@EventListener
 	void on(SeedEvents.SeedRevoked event) {
-		var now = clock.instant();
-		sessions.findBySeedId(event.seedId()).forEach(session -> revoke(session, now));
+		sessions.findBySeedId(event.seedId()).forEach(revocations::revoke);
 	}
 
 	/**
@@ -307,26 +311,6 @@ public class SessionService {
 	 */
 	public void refusedCredential(String reason, @Nullable String path) {
 		audit.recordSoon(refused("agent.authenticate", null, path, reason));
-	}
-
-	private boolean revoke(AgentSession session, java.time.Instant now) {
-		var changed = session.revoke(now);
-		var id = session.id();
-		var end = session.maxExpiresAt();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// This replica refuses the session once the revocation is committed, not
-			// before.
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					revoked.add(id, end);
-				}
-			});
-		}
-		else {
-			revoked.add(id, end);
-		}
-		return changed;
 	}
 
 	private Exchange failed(String address, Exchange.Refused refused, String reason) {

@@ -85,6 +85,10 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			DatabaseFailures.log(ex);
+			return DatabaseFailures.response();
+		}
 		var incident = UUID.randomUUID();
 		// The exception type and stack go to the log only; the client gets an incident
 		// id.

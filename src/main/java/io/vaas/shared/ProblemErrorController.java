@@ -28,6 +28,15 @@ class ProblemErrorController implements ErrorController {
 			status = HttpStatus.NOT_FOUND;
 		}
 		var exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (exception instanceof Throwable failure && DatabaseFailures.isUnavailable(failure)) {
+			// A filter (operator authentication) needed the database.
+			DatabaseFailures.log(failure);
+			var unavailable = DatabaseFailures.response();
+			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+				unavailable.getBody().setInstance(Problems.instance(uri));
+			}
+			return unavailable;
+		}
 		var tooLarge = exception instanceof Throwable t ? FrameworkProblemAdvice.causedBy(t, RequestTooLarge.class)
 				: null;
 		if (tooLarge != null) {

@@ -263,9 +263,11 @@ class BundleDeliveryIntegrationTests {
 		api.call("GET", "/api/v1/agent/%62undle").token(token).send().expect(200);
 		api.call("GET", "/api/v1/agent/%62undle").send().expectProblem(401, "invalid-token");
 
-		// A file the bundle can no longer render is the operator's problem, told as one.
+		// A file the bundle can no longer render: an agent that has never had it rendered
+		// gets the operator's problem, told as one.
+		var secretOnly = agents.accessToken(agents.seed(ns, "app", "{\"areas\":[\"secret\"]}"));
 		api.delete(base + "/secrets/tls_key/versions/1", ADMIN_TOKEN).expect(204);
-		api.call("GET", "/api/v1/agent/bundle").token(token).send().expectProblem(422, "bundle-render-failed");
+		api.call("GET", "/api/v1/agent/bundle").token(secretOnly).send().expectProblem(422, "bundle-render-failed");
 
 		var metrics = api.call("GET", "/actuator/prometheus").send().expect(200).body();
 		assertThat(metrics).containsPattern(
@@ -276,6 +278,37 @@ class BundleDeliveryIntegrationTests {
 			assertThat(metrics).containsPattern(
 					"http_server_requests_seconds_count\\{[^}]*status=\"401\"" + "[^}]*uri=\"/api/v1/agent/bundle\"");
 		}
+	}
+
+	@Test
+	void keepsTheLastGoodRenderingWhenAChangeBreaksTheBundle() {
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+		var good = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
+		var etag = good.header("ETag");
+		assertThat(api.get(base + "/bundles/app", ADMIN_TOKEN).expect(200).json().get("renderFailure").isNull())
+			.isTrue();
+
+		// Destroying the version the bundle reads breaks it after it was saved.
+		api.delete(base + "/secrets/tls_key/versions/1", ADMIN_TOKEN).expect(204);
+		var kept = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
+		assertThat(kept.header("ETag")).as("the last good rendering").isEqualTo(etag);
+		assertThat(kept.body()).isEqualTo(good.body());
+		api.call("GET", "/api/v1/agent/bundle").token(token).header("If-None-Match", etag).send().expect(304);
+		var failure = api.get(base + "/bundles/app", ADMIN_TOKEN).expect(200).json().get("renderFailure");
+		assertThat(failure.get("file").asString()).isEqualTo("secret/tls/server.key");
+		assertThat(failure.get("revision").asLong()).isEqualTo(1);
+		assertThat(failure.get("reason").asString()).contains("tls_key");
+		var audited = api.audit("namespace=" + ns + "&action=bundle.render&outcome=failed",
+				page -> page.get("totalEvents").asLong() >= 1);
+		assertThat(audited.get("events").get(0).get("resource").asString()).isEqualTo("app");
+
+		// A new version renders again: the agent gets it and the failure is cleared.
+		api.put(base + "/secrets/tls_key", ADMIN_TOKEN, "{\"valueBase64\":\"AAEC/g==\"}").expect(200);
+		var renewed = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
+		assertThat(renewed.header("ETag")).isNotEqualTo(etag);
+		assertThat(api.get(base + "/bundles/app", ADMIN_TOKEN).expect(200).json().get("renderFailure").isNull())
+			.isTrue();
 	}
 
 	@Test

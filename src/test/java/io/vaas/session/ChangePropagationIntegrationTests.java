@@ -86,7 +86,7 @@ class ChangePropagationIntegrationTests {
 		var killed = jdbc.queryForList(
 				"select pg_terminate_backend(pid) from pg_stat_activity "
 						+ "where application_name = ? and datname = current_database()",
-				Boolean.class, ChangeFeed.APPLICATION_NAME);
+				Boolean.class, ChangeListener.APPLICATION_NAME);
 		assertThat(killed).as("this replica's listening connection").contains(true);
 		var sawUnknown = false;
 		for (int i = 0; i < 500 && !sawUnknown; i++) {

@@ -38,6 +38,11 @@ public final class Api {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
+	/** The absolute URL of a path on this server. */
+	public String url(String path) {
+		return base + path;
+	}
+
 	public static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}

@@ -9,10 +9,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.session.Exchange;
 import io.vaas.session.SessionService;
 import io.vaas.session.VerifiedToken;
+import io.vaas.shared.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,6 +87,26 @@ class AuthController {
 	@ExceptionHandler({ HttpMessageNotReadableException.class, IllegalStateException.class })
 	ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
 		return answer(sessions.malformedExchange(request.getRemoteAddr(), "the request body could not be read"));
+	}
+
+	/**
+	 * The database is out of reach: RFC 6749's {@code temporarily_unavailable} with
+	 * {@code Retry-After}, in the same shape as every other answer here.
+	 */
+	@ExceptionHandler({ org.springframework.dao.DataAccessException.class,
+			org.springframework.transaction.TransactionException.class,
+			jakarta.persistence.PersistenceException.class })
+	ResponseEntity<Map<String, Object>> unavailable(RuntimeException ex) {
+		if (!DatabaseFailures.isUnavailable(ex)) {
+			throw ex;
+		}
+		DatabaseFailures.log(ex);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER.toSeconds()))
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("error", "temporarily_unavailable", "error_description",
+					"the server cannot reach its database; retry later"));
 	}
 
 	/** RFC 6749 §5.1/§5.2 shapes, never cached. */

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vaas.bundle.RenderedFile;
+import io.vaas.session.Fetched;
+import io.vaas.session.LongPolls;
 import io.vaas.session.SessionService;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.Problems;
@@ -46,7 +48,12 @@ class BundleDelivery {
 
 	static final List<MediaType> PRODUCES = List.of(MediaType.APPLICATION_JSON, TAR);
 
+	/** How often a waiting long-poll looks whether its session was revoked meanwhile. */
+	static final long RECHECK_NANOS = 1_000_000_000L;
+
 	private final SessionService sessions;
+
+	private final LongPolls longPolls;
 
 	private final JsonMapper json;
 
@@ -54,13 +61,21 @@ class BundleDelivery {
 	 * Encodings of each cached render ({@link SessionService#fetch} hands out one
 	 * instance per render; weak keys compare by identity and go with it).
 	 */
-	private final Cache<SessionService.Fetched, byte[]> manifests = encodings();
+	private final Cache<Fetched, byte[]> manifests = encodings();
 
-	private final Cache<SessionService.Fetched, byte[]> tars = encodings();
+	private final Cache<Fetched, byte[]> tars = encodings();
 
-	BundleDelivery(SessionService sessions, JsonMapper json) {
+	/** Long-polls waiting now: the {@code vaas_agents_waiting} gauge. */
+	private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+
+	BundleDelivery(SessionService sessions, LongPolls longPolls, JsonMapper json,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.sessions = sessions;
+		this.longPolls = longPolls;
 		this.json = json;
+		io.micrometer.core.instrument.Gauge.builder("vaas.agents.waiting", waiting, Number::doubleValue)
+			.description("Agents long-polling for a change")
+			.register(meters);
 	}
 
 	void deliver(VerifiedToken token, HttpServletRequest request, HttpServletResponse response)
@@ -68,24 +83,25 @@ class BundleDelivery {
 		var waitNanos = waitNanos(request.getParameter("wait"));
 		var type = negotiate(request.getHeader(HttpHeaders.ACCEPT));
 		var known = Digests.fromIfNoneMatch(request.getHeader(HttpHeaders.IF_NONE_MATCH));
-		SessionService.Fetched fetched;
-		try {
-			fetched = longPoll(token, known, System.nanoTime() + waitNanos);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		var fetched = longPoll(token, known, System.nanoTime() + waitNanos);
+		if (fetched == null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+			response.setHeader(HttpHeaders.CONNECTION, "close");
 			Problems.write(request, response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down",
 					"Shutting down", "The server is stopping; ask another replica or again in a moment"));
 			return;
 		}
 		var digest = fetched.files().digest();
 		if (Digests.matches(known, digest)) {
+			sessions.requireActive(token, null);
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			return;
 		}
+		// Data goes out only while the session stands, as known after the data was
+		// rendered.
+		sessions.requireActive(token, fetched);
 		var body = (type.equals(TAR) ? tars : manifests).get(fetched, key -> encode(fetched, type));
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
@@ -100,25 +116,43 @@ class BundleDelivery {
 
 	/**
 	 * Answers as soon as the digest differs from the one the agent has, or at the
-	 * deadline. The request waits on a virtual thread, so a waiting agent holds no
-	 * platform thread.
+	 * deadline; {@code null} when the server began to stop meanwhile. The request waits
+	 * on a virtual thread, so a waiting agent holds no platform thread; it looks every
+	 * second whether its session was revoked (which also wakes it at once).
+	 * @throws io.vaas.session.InvalidAccessToken when the session is revoked meanwhile
 	 */
-	private SessionService.Fetched longPoll(VerifiedToken token, @Nullable String known, long deadline)
-			throws InterruptedException {
-		while (true) {
-			var change = sessions.nextChange(token);
-			var fetched = sessions.fetch(token);
+	private @Nullable Fetched longPoll(VerifiedToken token, @Nullable String known, long deadline) {
+		var change = sessions.nextChange(token);
+		var fetched = sessions.fetch(token);
+		while (Digests.matches(known, fetched.files().digest())) {
 			var remaining = deadline - System.nanoTime();
-			if (!Digests.matches(known, fetched.files().digest()) || remaining <= 0) {
+			if (remaining <= 0) {
 				return fetched;
 			}
+			if (longPolls.draining()) {
+				return null;
+			}
+			sessions.requireActive(token, null);
+			waiting.incrementAndGet();
 			try {
-				change.get(remaining, TimeUnit.NANOSECONDS);
+				change.get(Math.min(remaining, RECHECK_NANOS), TimeUnit.NANOSECONDS);
 			}
-			catch (TimeoutException | ExecutionException timedOut) {
-				return sessions.fetch(token);
+			catch (TimeoutException recheck) {
+				continue;
 			}
+			catch (ExecutionException | InterruptedException ex) {
+				if (ex instanceof InterruptedException) {
+					Thread.currentThread().interrupt();
+				}
+				return null;
+			}
+			finally {
+				waiting.decrementAndGet();
+			}
+			change = sessions.nextChange(token);
+			fetched = sessions.fetch(token);
 		}
+		return fetched;
 	}
 
 	private long waitNanos(@Nullable String wait) {
@@ -172,22 +206,22 @@ class BundleDelivery {
 		return best;
 	}
 
-	private static Cache<SessionService.Fetched, byte[]> encodings() {
+	private static Cache<Fetched, byte[]> encodings() {
 		return Caffeine.newBuilder()
 			.weakKeys()
-			.maximumWeight(32L * 1024 * 1024).<SessionService
-					.Fetched, byte[]>weigher((key, bytes) -> bytes.length)
+			.maximumWeight(32L * 1024 * 1024)
+			.<Fetched, byte[]>weigher((key, bytes) -> bytes.length)
 			.expireAfterWrite(Duration.ofMinutes(10))
 			.build();
 	}
 
-	private byte[] encode(SessionService.Fetched fetched, MediaType type) {
+	private byte[] encode(Fetched fetched, MediaType type) {
 		return type.equals(TAR) ? Tars.of(fetched.files()) : json.writeValueAsBytes(Manifest.of(fetched));
 	}
 
 	record Manifest(String bundle, long revision, String digest, String signature, List<ManifestFile> files) {
 
-		static Manifest of(SessionService.Fetched fetched) {
+		static Manifest of(Fetched fetched) {
 			return new Manifest(fetched.bundle(), fetched.revision(), fetched.files().digest(), fetched.signature(),
 					fetched.files().files().stream().map(ManifestFile::of).toList());
 		}

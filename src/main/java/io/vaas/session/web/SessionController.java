@@ -44,7 +44,8 @@ class SessionController {
 
 	@DeleteMapping("/api/v1/namespaces/{ns}/agents/{id}")
 	@ApiResponse(responseCode = "204", description = "Session revoked")
-	@Operation(summary = "Revoke a session: its tokens stop working on every replica within seconds")
+	@Operation(
+			summary = "Revoke a session: its tokens stop working on every replica within a second, and its waiting long-poll ends with 401")
 	ResponseEntity<Void> revoke(@PathVariable NamespaceName ns, @PathVariable UUID id) {
 		sessions.revoke(ns, id);
 		return ResponseEntity.noContent().build();

@@ -1,0 +1,136 @@
+package io.vaas.session;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vaas.bundle.Area;
+import io.vaas.bundle.RenderFailures;
+import io.vaas.bundle.RevisionRenderFailed;
+import io.vaas.shared.DatabaseFailures;
+import io.vaas.shared.NamespaceName;
+import io.vaas.shared.ResourceName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders for agents, cached per bundle, areas and namespace generation: until something
+ * in the namespace changes, a 304 or a repeated 200 does no template work and no
+ * decryption. While changes elsewhere could go unnoticed ({@link ChangeFeed#UNKNOWN})
+ * nothing is cached.
+ * <p>
+ * The last good rendering of each bundle and areas is kept besides: it is what agents get
+ * when a later change breaks the bundle (the failure is recorded on the bundle and
+ * audited) and while the database is out of reach.
+ */
+@Component
+class RenderCache {
+
+	private static final Logger log = LoggerFactory.getLogger(RenderCache.class);
+
+	/** Bytes of rendered files each cache may hold. */
+	static final long MAX_BYTES = 256L * 1024 * 1024;
+
+	private final ChangeFeed feed;
+
+	private final RenderFailures failures;
+
+	private final Cache<String, Outcome> byGeneration = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.maximumWeight(MAX_BYTES)
+		.<String, Outcome>weigher((key, outcome) -> outcome instanceof Outcome.Good good ? weight(good.fetched()) : 1)
+		.build();
+
+	private final Cache<String, Fetched> lastGood = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofDays(1))
+		.maximumWeight(MAX_BYTES)
+		.<String, Fetched>weigher((key, fetched) -> weight(fetched))
+		.build();
+
+	RenderCache(ChangeFeed feed, RenderFailures failures) {
+		this.feed = feed;
+		this.failures = failures;
+	}
+
+	/** A render of one generation: the files, or why there are none. */
+	private sealed interface Outcome {
+
+		record Good(Fetched fetched) implements Outcome {
+		}
+
+		record Failed(RevisionRenderFailed failure) implements Outcome {
+		}
+
+	}
+
+	Fetched get(VerifiedToken token, Set<Area> areas, Supplier<Fetched> render) {
+		var key = token.qualifiedBundle() + "|" + areas;
+		var generation = feed.generation(token.namespace());
+		Outcome outcome;
+		try {
+			// A failure is cached like a success, so agents woken at once by a breaking
+			// change do not render it again one after the other.
+			outcome = generation == ChangeFeed.UNKNOWN ? render(token, render)
+					: byGeneration.get(key + "|" + generation, missing -> render(token, render));
+		}
+		catch (RuntimeException ex) {
+			var good = lastGood.getIfPresent(key);
+			if (good != null && DatabaseFailures.isUnavailable(ex)) {
+				return good;
+			}
+			throw ex;
+		}
+		return switch (outcome) {
+			case Outcome.Good good -> {
+				lastGood.put(key, good.fetched());
+				yield good.fetched();
+			}
+			case Outcome.Failed failed -> {
+				var good = lastGood.getIfPresent(key);
+				if (good == null) {
+					throw failed.failure();
+				}
+				yield good;
+			}
+		};
+	}
+
+	private Outcome render(VerifiedToken token, Supplier<Fetched> render) {
+		var namespace = NamespaceName.of(token.namespace());
+		var bundle = ResourceName.of(token.bundle());
+		Fetched fetched;
+		try {
+			fetched = render.get();
+		}
+		catch (RevisionRenderFailed ex) {
+			record(token, () -> failures.failed(namespace, bundle, ex));
+			return new Outcome.Failed(ex);
+		}
+		record(token, () -> failures.rendered(namespace, bundle, fetched.revision()));
+		return new Outcome.Good(fetched);
+	}
+
+	/** The bundle's render state is worth recording, not worth failing a fetch for. */
+	private static void record(VerifiedToken token, Runnable write) {
+		try {
+			write.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("event=render_state_unrecorded bundle={} error={}", token.qualifiedBundle(),
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	private static int weight(Fetched fetched) {
+		long bytes = 0;
+		for (var file : fetched.files().files()) {
+			bytes += file.content().length;
+		}
+		return (int) Math.min(Integer.MAX_VALUE, bytes + 256);
+	}
+
+}
