@@ -181,15 +181,8 @@ class BundleDeliveryIntegrationTests {
 			.expect(200);
 		assertThat(changed.json().get("digest").asString()).isNotEqualTo(digest);
 		// Fetch events are appended in batches, a moment later.
-		long fetches = 0;
-		for (int i = 0; i < 50 && fetches < 2; i++) {
-			Thread.sleep(100);
-			fetches = api.get("/api/v1/audit?namespace=" + ns + "&action=bundle.fetch", ADMIN_TOKEN)
-				.json()
-				.get("totalEvents")
-				.asLong();
-		}
-		assertThat(fetches).as("one fetch event per new digest").isEqualTo(2);
+		assertThat(api.auditCount("namespace=" + ns + "&action=bundle.fetch", 2)).as("one fetch event per new digest")
+			.isEqualTo(2);
 	}
 
 	@Test

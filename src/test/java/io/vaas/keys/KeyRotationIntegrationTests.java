@@ -76,13 +76,15 @@ class KeyRotationIntegrationTests {
 			}
 			JsonNode rotation;
 			try {
-				Thread.sleep(200);
+				// Reads under way before the rotation starts and after it ends, however
+				// slowly the readers get going.
+				awaitReads(reads, READERS);
 				rotation = api.call("POST", "/api/v1/keys/rotate?batchSize=5")
 					.token(ADMIN_TOKEN)
 					.send()
 					.expect(200)
 					.json();
-				Thread.sleep(200);
+				awaitReads(reads, reads.get() + READERS);
 			}
 			finally {
 				stop.set(true);
@@ -117,6 +119,14 @@ class KeyRotationIntegrationTests {
 		}
 		api.delete("/api/v1/keys/" + before.get("id").asString(), ADMIN_TOKEN).expect(204);
 		assertThat(find(api.get("/api/v1/keys", ADMIN_TOKEN).json(), before.get("id").asString())).isNull();
+	}
+
+	private static void awaitReads(AtomicInteger reads, int atLeast) throws InterruptedException {
+		var deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (reads.get() < atLeast) {
+			assertThat(System.nanoTime()).as("%d reads within 30 s", atLeast).isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	@Test

@@ -233,9 +233,12 @@ class SeedExchangeIntegrationTests {
 
 	@Test
 	void detectsAReplayEvenAfterTheSeedExpired() throws Exception {
-		var seed = agents.seed(ns, "app", "{\"ttl\":\"PT1S\"}");
+		// Long enough to be exchanged in time on a machine whose cores are all busy.
+		var seed = agents.seed(ns, "app", "{\"ttl\":\"PT3S\"}");
+		var created = System.nanoTime();
 		var token = agents.accessToken(seed);
-		Thread.sleep(1100);
+		// Lets the seed expire: it was created before the reply that returned it.
+		Thread.sleep(Math.max(0, 3_100 - (System.nanoTime() - created) / 1_000_000));
 		agents.exchange(seed).expect(400);
 		api.call("GET", "/api/v1/agent/session").token(token).send().expectProblem(401, "invalid-token");
 	}

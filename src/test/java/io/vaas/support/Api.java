@@ -81,11 +81,12 @@ public final class Api {
 
 	/**
 	 * The audit log's answer to a query ({@code /api/v1/audit?<query>}, as the bootstrap
-	 * admin) once {@code until} holds, or the last answer after 5 s: refusals and fetches
-	 * are appended in batches, a moment after the request.
+	 * admin) once {@code until} holds, or the last answer after 30 s: refusals and
+	 * fetches are appended in batches, a moment after the request (longer when every core
+	 * is busy).
 	 */
 	public JsonNode audit(String query, java.util.function.Predicate<JsonNode> until) {
-		var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (true) {
 			var page = get("/api/v1/audit?" + query, ADMIN_TOKEN).expect(200).json();
 			if (until.test(page) || System.nanoTime() > deadline) {

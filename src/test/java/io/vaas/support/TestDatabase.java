@@ -5,14 +5,16 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * Resolves the PostgreSQL database the integration tests run against (SPEC §6), once per
- * test run: the server in {@code VAAS_TEST_DB_URL} when set, else Testcontainers when a
- * Docker engine answers, else the PostgreSQL on {@code 127.0.0.1:5432}. On a server it
- * creates a fresh database of its own and drops it when the JVM exits. It never skips: if
- * no database can be had, the tests fail and say why.
+ * The PostgreSQL the integration tests run against (SPEC §6), resolved once per test run
+ * ({@link DatabaseChoice}) and printed in one line: the server in
+ * {@code VAAS_TEST_DB_URL} when set, else a Testcontainers PostgreSQL when its image is
+ * at hand, else the PostgreSQL on {@code 127.0.0.1:5432}. On that server it creates a
+ * fresh database of its own and drops it when the JVM exits (a container goes away as a
+ * whole). It never skips: if no database can be had, the tests fail and say why.
  */
 public final class TestDatabase {
 
@@ -22,7 +24,9 @@ public final class TestDatabase {
 		/** {@code VAAS_TEST_DB_URL}. */
 		URL,
 
-		/** A Testcontainers PostgreSQL, wired with {@code @ServiceConnection}. */
+		/**
+		 * One Testcontainers PostgreSQL for the run ({@code VAAS_TEST_POSTGRES_IMAGE}).
+		 */
 		DOCKER,
 
 		/** The PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres). */
@@ -30,13 +34,11 @@ public final class TestDatabase {
 
 	}
 
-	/** A fresh database on a server. */
+	/** A database on a server. */
 	public record Fresh(String url, String user, String password) {
 	}
 
-	private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-
-	private static Source source;
+	private static DatabaseChoice choice;
 
 	private static Fresh fresh;
 
@@ -44,35 +46,36 @@ public final class TestDatabase {
 	}
 
 	public static synchronized Source source() {
-		if (source == null) {
-			if (!env("VAAS_TEST_DB_URL", "").isBlank()) {
-				source = Source.URL;
-			}
-			else if (DockerClientFactory.instance().isDockerAvailable()) {
-				source = Source.DOCKER;
-			}
-			else {
-				source = Source.LOCAL;
-			}
+		if (choice == null) {
+			choice = DatabaseChoice.resolve(TestDatabase::setting, new TestcontainersEngine());
+			System.out.println(choice.line());
 		}
-		return source;
+		return choice.source();
 	}
 
-	/**
-	 * The fresh database for {@link Source#URL} and {@link Source#LOCAL}, created on
-	 * first use.
-	 */
+	/** The fresh database of this run, created on first use. */
 	public static synchronized Fresh fresh() {
 		if (fresh == null) {
-			var admin = source() == Source.URL ? env("VAAS_TEST_DB_URL", "") : LOCAL_URL;
-			var user = env("VAAS_TEST_DB_USER", "postgres");
-			var password = env("VAAS_TEST_DB_PASSWORD", "");
+			var server = server();
 			var name = "vaas_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-			execute(admin, user, password, "CREATE DATABASE " + name);
-			fresh = new Fresh(withDatabase(admin, name), user, password);
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, user, password, name)));
+			execute(server, "CREATE DATABASE " + name);
+			fresh = new Fresh(withDatabase(server.url(), name), server.user(), server.password());
+			if (source() != Source.DOCKER) {
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
+			}
 		}
 		return fresh;
+	}
+
+	private static Fresh server() {
+		if (source() == Source.DOCKER) {
+			var container = new PostgreSQLContainer(
+					DockerImageName.parse(choice.target()).asCompatibleSubstituteFor("postgres"));
+			container.start();
+			return new Fresh(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		}
+		var url = source() == Source.URL ? setting("VAAS_TEST_DB_URL") : DatabaseChoice.LOCAL_URL;
+		return new Fresh(url, settingOr("VAAS_TEST_DB_USER", "postgres"), settingOr("VAAS_TEST_DB_PASSWORD", ""));
 	}
 
 	static String withDatabase(String url, String database) {
@@ -84,32 +87,40 @@ public final class TestDatabase {
 		return server + "/" + database + params;
 	}
 
-	private static void drop(String admin, String user, String password, String name) {
+	private static void drop(Fresh server, String name) {
 		try {
-			execute(admin, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 		}
 		catch (IllegalStateException ex) {
 			System.err.println("Could not drop test database " + name + ": " + ex.getMessage());
 		}
 	}
 
-	private static void execute(String url, String user, String password, String sql) {
-		try (var connection = DriverManager.getConnection(url, user, password);
+	private static void execute(Fresh server, String sql) {
+		try (var connection = DriverManager.getConnection(server.url(), server.user(), server.password());
 				var statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("No PostgreSQL for the tests at " + url + " (" + ex.getMessage()
-					+ "). Set VAAS_TEST_DB_URL, start Docker, or start the local PostgreSQL "
-					+ "(pg_ctlcluster --skip-systemctl-redirect <version> main start).", ex);
+			throw new IllegalStateException(
+					"No PostgreSQL for the tests at " + DatabaseChoice.withoutParameters(server.url()) + " ("
+							+ ex.getMessage() + "). Set VAAS_TEST_DB_URL, start Docker, or start the local PostgreSQL "
+							+ "(pg_ctlcluster --skip-systemctl-redirect <version> main start).",
+					ex);
 		}
 	}
 
-	private static String env(String name, String fallback) {
+	/**
+	 * An environment variable, or the system property of the same name in dotted lower
+	 * case.
+	 */
+	private static String setting(String name) {
 		var value = System.getenv(name);
-		if (value == null) {
-			value = System.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'));
-		}
+		return value != null ? value : System.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'));
+	}
+
+	private static String settingOr(String name, String fallback) {
+		var value = setting(name);
 		return value == null ? fallback : value;
 	}
 
