@@ -57,6 +57,9 @@ public class BundleService {
 
 	private final TransactionTemplate readOnly;
 
+	/** Reads that see one committed state, whatever commits while they run. */
+	private final TransactionTemplate snapshot;
+
 	private final JsonMapper json;
 
 	private final ConfigService configs;
@@ -80,6 +83,10 @@ public class BundleService {
 		this.transactions = transactions;
 		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		this.readOnly.setReadOnly(true);
+		this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
+		this.snapshot.setReadOnly(true);
+		this.snapshot
+			.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.json = json;
 		this.events = events;
 		this.clock = clock;
@@ -182,18 +189,20 @@ public class BundleService {
 	 * fetch. No permission check.
 	 */
 	public Rendered render(NamespaceName namespace, ResourceName name, Set<Area> areas) {
-		var latest = readOnly.execute(status -> {
+		// One snapshot for the revision and everything its files read: a config written
+		// meanwhile is in all of the files or in none.
+		return snapshot.execute(status -> {
 			var bundle = find(namespace, name);
-			return revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
+			var latest = revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
+			var entries = FileEntries.parse(json.readTree(latest.files()));
+			try {
+				return new Rendered(latest.revision(),
+						Renderer.render(entries, areas, new BundleSources(namespace, configs, secrets)));
+			}
+			catch (BundleRenderFailed ex) {
+				throw new RevisionRenderFailed(ex, latest.revision());
+			}
 		});
-		var entries = FileEntries.parse(json.readTree(latest.files()));
-		try {
-			return new Rendered(latest.revision(),
-					Renderer.render(entries, areas, new BundleSources(namespace, configs, secrets)));
-		}
-		catch (BundleRenderFailed ex) {
-			throw new RevisionRenderFailed(ex, latest.revision());
-		}
 	}
 
 	/**
@@ -212,8 +221,8 @@ public class BundleService {
 		});
 		var sources = new BundleSources(namespace, configs, secrets);
 		var all = EnumSet.allOf(Area.class);
-		return RenderedDiff.of(from, to, Renderer.render(entries.get(0), all, sources),
-				Renderer.render(entries.get(1), all, sources));
+		return snapshot.execute(status -> RenderedDiff.of(from, to, Renderer.render(entries.get(0), all, sources),
+				Renderer.render(entries.get(1), all, sources)));
 	}
 
 	/** A rendered revision. */
