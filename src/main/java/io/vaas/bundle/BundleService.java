@@ -102,6 +102,7 @@ public class BundleService {
 		if (files == null) {
 			throw new InvalidBundle("files is required: an array of file entries");
 		}
+		Texts.checkTree("files", files);
 		List<FileEntry> parsed;
 		try {
 			parsed = FileEntries.parse(files);

@@ -1,5 +1,6 @@
 package io.vaas.config;
 
+import io.vaas.shared.Texts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -7,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The content of a config: a JSON object whose values are strings, numbers, booleans or
  * nested objects (SPEC §2). Arrays and nulls are refused because they have no file or
- * {@code ENV} rendering that every consumer agrees on.
+ * {@code ENV} rendering that every consumer agrees on; keys and text without NUL or
+ * unpaired surrogates ({@link Texts}), because no file can carry them faithfully.
  *
  * @param json the validated object
  */
@@ -39,12 +41,16 @@ public record ConfigData(ObjectNode json) {
 		}
 		for (var entry : object.properties()) {
 			var key = entry.getKey();
-			var at = path + "." + key;
 			if (key.isEmpty()) {
 				return path + ": keys must not be empty";
 			}
+			if (!Texts.isWellFormed(key)) {
+				return path + ": keys " + Texts.RULE;
+			}
+			var at = path + "." + key;
 			var problem = switch (entry.getValue().getNodeType()) {
-				case STRING, BOOLEAN -> null;
+				case STRING -> Texts.isWellFormed(entry.getValue().asString()) ? null : at + ": text " + Texts.RULE;
+				case BOOLEAN -> null;
 				case NUMBER -> entry.getValue().isFloatingPointNumber() && !Double.isFinite(entry.getValue().asDouble())
 						? at + ": numbers must be finite" : null;
 				case OBJECT -> problemIn((ObjectNode) entry.getValue(), at, depth + 1);

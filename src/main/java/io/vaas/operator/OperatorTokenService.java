@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.vaas.shared.NamespaceName;
+import io.vaas.shared.Texts;
 import io.vaas.shared.Tokens;
 import org.jspecify.annotations.Nullable;
 
@@ -65,8 +66,8 @@ public class OperatorTokenService {
 	public IssuedToken create(String name, List<Grant> grants, @Nullable Instant expiresAt) {
 		var caller = access.current();
 		var trimmed = name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH
-				|| trimmed.chars().anyMatch(Character::isISOControl)) {
+		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)
+				|| !Texts.isWellFormed(trimmed)) {
 			throw new InvalidTokenRequest("name must be 1 to " + MAX_NAME_LENGTH + " printable characters");
 		}
 		if (grants.isEmpty() || grants.size() > MAX_GRANTS) {

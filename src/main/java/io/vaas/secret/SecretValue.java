@@ -1,6 +1,12 @@
 package io.vaas.secret;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
+
+import io.vaas.shared.Texts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret's plaintext. {@link #toString()} never shows it, so it cannot reach a log line
@@ -22,23 +28,45 @@ public record SecretValue(byte[] bytes, Encoding encoding) {
 
 	/**
 	 * From a request's {@code value} (text) or {@code valueBase64} (bytes): exactly one
-	 * of them.
+	 * of them, not empty. Text is well-formed Unicode without NUL ({@link Texts}); bytes
+	 * are canonical base64 (RFC 4648 §4: the standard alphabet, padded, no whitespace,
+	 * unused bits zero), so one value has one spelling and nothing is silently dropped.
 	 */
-	public static SecretValue parse(@org.jspecify.annotations.Nullable String value,
-			@org.jspecify.annotations.Nullable String valueBase64) {
+	public static SecretValue parse(@Nullable String value, @Nullable String valueBase64) {
 		if ((value == null) == (valueBase64 == null)) {
 			throw new InvalidSecret("send exactly one of value and valueBase64");
 		}
 		if (value != null) {
-			return new SecretValue(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), Encoding.TEXT);
+			if (value.isEmpty()) {
+				throw new InvalidSecret("value must not be empty: a secret holds at least one byte");
+			}
+			if (!Texts.isWellFormed(value)) {
+				throw new InvalidSecret("value " + Texts.RULE + "; send bytes as valueBase64");
+			}
+			return new SecretValue(value.getBytes(StandardCharsets.UTF_8), Encoding.TEXT);
 		}
+		if (valueBase64.isEmpty()) {
+			throw new InvalidSecret("valueBase64 must not be empty: a secret holds at least one byte");
+		}
+		return new SecretValue(canonicalBase64(valueBase64), Encoding.BASE64);
+	}
+
+	private static byte[] canonicalBase64(String text) {
+		byte[] bytes;
 		try {
-			return new SecretValue(java.util.Base64.getDecoder().decode(valueBase64.replaceAll("\\s", "")),
-					Encoding.BASE64);
+			bytes = Base64.getDecoder().decode(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSecret("valueBase64 is not valid base64");
+			bytes = null;
 		}
+		// The decoder also takes unpadded text and ignores unused bits: encoding again
+		// tells a canonical spelling from another.
+		if (bytes == null || !MessageDigest.isEqual(Base64.getEncoder().encode(bytes),
+				text.getBytes(StandardCharsets.ISO_8859_1))) {
+			throw new InvalidSecret("valueBase64 must be padded base64 in the standard alphabet (RFC 4648 §4), "
+					+ "without whitespace or line breaks");
+		}
+		return bytes;
 	}
 
 	/**

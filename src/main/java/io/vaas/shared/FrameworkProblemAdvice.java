@@ -6,9 +6,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
@@ -130,7 +127,7 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 			case HttpMessageNotReadableException e when status == HttpStatus.CONTENT_TOO_LARGE ->
 				RequestSizeLimitFilter.tooLarge(((RequestTooLarge) causedBy(e, RequestTooLarge.class)).limit());
 			case HttpMessageNotReadableException e ->
-				Problems.of(status, "malformed-request", "Malformed request body", unreadable(e));
+				Problems.of(status, "malformed-request", "Malformed request body", UnreadableBodies.describe(e));
 			case HttpRequestMethodNotSupportedException e ->
 				Problems.of(status, "method-not-allowed", "Method not allowed",
 						"This resource does not support " + e.getMethod()
@@ -185,7 +182,7 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 			return "a valid name";
 		}
 		if (type == java.time.Instant.class) {
-			return "a UTC timestamp such as 2026-01-31T12:00:00Z";
+			return TimeRanges.INSTANT_RULE;
 		}
 		if (type == java.util.UUID.class) {
 			return "a UUID";
@@ -194,39 +191,6 @@ class FrameworkProblemAdvice extends ResponseEntityExceptionHandler {
 			return "true or false";
 		}
 		return "well-formed";
-	}
-
-	private static String unreadable(HttpMessageNotReadableException ex) {
-		var unknown = causedBy(ex, UnrecognizedPropertyException.class);
-		if (unknown != null) {
-			return "Unknown property '" + unknown.getPropertyName() + "'";
-		}
-		var syntax = causedBy(ex, StreamReadException.class);
-		if (syntax != null && syntax.getLocation() != null) {
-			return "The body is not valid JSON (line " + syntax.getLocation().getLineNr() + ", column "
-					+ syntax.getLocation().getColumnNr() + ")";
-		}
-		var mapping = causedBy(ex, JacksonException.class);
-		if (mapping != null && !mapping.getPath().isEmpty()) {
-			return "Property '" + path(mapping) + "' has the wrong type or format";
-		}
-		if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-			return "A request body is required";
-		}
-		return "The body could not be read as JSON of the expected shape";
-	}
-
-	private static String path(JacksonException ex) {
-		var out = new StringBuilder();
-		for (var reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				out.append(out.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else {
-				out.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return out.toString();
 	}
 
 	static <T extends Throwable> @Nullable T causedBy(Throwable ex, Class<T> type) {

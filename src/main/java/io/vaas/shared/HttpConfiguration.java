@@ -1,6 +1,9 @@
 package io.vaas.shared;
 
+import java.time.Instant;
+
 import org.apache.catalina.core.StandardHost;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -10,6 +13,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class HttpConfiguration {
@@ -21,6 +26,41 @@ class HttpConfiguration {
 		// reads it.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<AmbiguousRequestFilter> ambiguousRequestFilter(JsonMapper json) {
+		var registration = new FilterRegistrationBean<>(new AmbiguousRequestFilter(json));
+		// First of all: GET /api/v1/agent/bundle is answered by a filter of its own
+		// (HIGHEST_PRECEDENCE + 2), ahead of Spring Security and MVC.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/**
+	 * Timestamps in query parameters ({@code /audit?since=}) as ISO-8601 text within
+	 * {@link TimeRanges}, like those in bodies; anything else is a 400 naming the
+	 * parameter.
+	 */
+	@Bean
+	WebMvcConfigurer boundedTimestampParameters() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addFormatters(FormatterRegistry registry) {
+				registry.addConverter(String.class, Instant.class, HttpConfiguration::instant);
+			}
+		};
+	}
+
+	private static @Nullable Instant instant(String text) {
+		if (text.isBlank()) {
+			return null;
+		}
+		var instant = Instant.parse(text.strip());
+		if (!TimeRanges.accepts(instant)) {
+			throw new IllegalArgumentException("timestamp out of range");
+		}
+		return instant;
 	}
 
 	/** Tomcat's own error answers as problems ({@link ProblemErrorReportValve}). */

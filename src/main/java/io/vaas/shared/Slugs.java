@@ -22,6 +22,10 @@ final class Slugs {
 			case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
 			case UNPROCESSABLE_CONTENT -> "validation-failed";
 			case TOO_MANY_REQUESTS -> "too-many-requests";
+			// Tomcat's answers to a CONNECT and to an unknown HTTP version: the
+			// client's request, not a fault of the server.
+			case NOT_IMPLEMENTED -> "not-implemented";
+			case HTTP_VERSION_NOT_SUPPORTED -> "http-version-not-supported";
 			default -> status.is5xxServerError() ? "internal-error" : "request-failed";
 		};
 	}

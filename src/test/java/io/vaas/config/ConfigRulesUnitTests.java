@@ -31,6 +31,25 @@ class ConfigRulesUnitTests {
 			.hasMessageContaining(message);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "{\"a\\u0000\":1}|data: keys must not contain NUL",
+					"{\"a\":{\"\\ud800\":1}}|data.a: keys must not contain NUL",
+					"{\"a\":\"x\\u0000\"}|data.a: text must not contain NUL",
+					"{\"a\":{\"b\":{\"c\":\"\\udfff\"}}}|data.a.b.c: text must not contain NUL",
+					"{\"a\":\"\\ude00\\ud83d\"}|data.a: text must not contain NUL" })
+	void refusesNulAndUnpairedSurrogatesInKeysAndTextNamingThePathButNoKey(String json, String message) {
+		assertThatThrownBy(() -> ConfigData.of(JSON.readTree(json))).isInstanceOf(InvalidConfig.class)
+			.hasMessageStartingWith(message)
+			.hasMessageEndingWith("or unpaired surrogates (U+D800–U+DFFF)");
+	}
+
+	@Test
+	void takesControlCharactersAndSupplementaryCharactersInText() {
+		assertThatNoException().isThrownBy(() -> ConfigData
+			.of(JSON.readTree("{\"pem\":\"a\\nb\\t\\u0001\",\"\\ud83d\\ude00\":\"\\ud83d\\ude00\"}")));
+	}
+
 	@Test
 	void refusesDeepNesting() {
 		var json = "{\"a\":".repeat(40) + "1" + "}".repeat(40);

@@ -16,6 +16,7 @@ import io.vaas.session.InvalidAccessToken;
 import io.vaas.session.SessionService;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.Problems;
+import io.vaas.shared.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -124,6 +125,7 @@ class AgentController {
 				.body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
 						"digest is required, at most " + MAX_DIGEST + " characters"));
 		}
+		Texts.check("digest", body.digest(), MAX_DIGEST);
 		sessions.applied(token, body.digest(), request.getRemoteAddr());
 		return ResponseEntity.noContent().build();
 	}

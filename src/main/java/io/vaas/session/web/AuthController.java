@@ -58,6 +58,9 @@ class AuthController {
 	@PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Exchange a seed for an access token (RFC 8693 parameters as JSON)")
 	ResponseEntity<Map<String, Object>> exchangeJson(@RequestBody ExchangeRequest body, HttpServletRequest request) {
+		if (request.getQueryString() != null) {
+			return answer(sessions.malformedExchange(request.getRemoteAddr(), "parameters go in the body"));
+		}
 		return answer(sessions.exchange(body.grantType(), body.subjectToken(), body.subjectTokenType(),
 				request.getRemoteAddr()));
 	}
