@@ -35,7 +35,14 @@ class RenderCache {
 	/** Bytes of rendered files each cache may hold. */
 	static final long MAX_BYTES = 256L * 1024 * 1024;
 
+	/**
+	 * How long after a failed attempt renders are not tried while nothing is listening.
+	 */
+	static final long UNAVAILABLE_FOR = Duration.ofSeconds(2).toNanos();
+
 	private final ChangeFeed feed;
+
+	private volatile long unavailableAt = System.nanoTime() - UNAVAILABLE_FOR;
 
 	private final RenderFailures failures;
 
@@ -70,17 +77,27 @@ class RenderCache {
 	Fetched get(VerifiedToken token, Set<Area> areas, Supplier<Fetched> render) {
 		var key = token.qualifiedBundle() + "|" + areas;
 		var generation = feed.generation(token.namespace());
+		if (generation == ChangeFeed.UNKNOWN && System.nanoTime() - unavailableAt < UNAVAILABLE_FOR) {
+			// The database was out of reach a moment ago: no one waits for it again yet.
+			var good = lastGood.getIfPresent(key);
+			if (good != null) {
+				return good;
+			}
+		}
 		Outcome outcome;
 		try {
 			// A failure is cached like a success, so agents woken at once by a breaking
 			// change do not render it again one after the other.
-			outcome = generation == ChangeFeed.UNKNOWN ? render(token, render)
-					: byGeneration.get(key + "|" + generation, missing -> render(token, render));
+			outcome = generation == ChangeFeed.UNKNOWN ? render(token, key, render)
+					: byGeneration.get(key + "|" + generation, missing -> render(token, key, render));
 		}
 		catch (RuntimeException ex) {
 			var good = lastGood.getIfPresent(key);
-			if (good != null && DatabaseFailures.isUnavailable(ex)) {
-				return good;
+			if (DatabaseFailures.isUnavailable(ex)) {
+				unavailableAt = System.nanoTime();
+				if (good != null) {
+					return good;
+				}
 			}
 			throw ex;
 		}
@@ -99,7 +116,7 @@ class RenderCache {
 		};
 	}
 
-	private Outcome render(VerifiedToken token, Supplier<Fetched> render) {
+	private Outcome render(VerifiedToken token, String key, Supplier<Fetched> render) {
 		var namespace = NamespaceName.of(token.namespace());
 		var bundle = ResourceName.of(token.bundle());
 		Fetched fetched;
@@ -111,6 +128,13 @@ class RenderCache {
 			return new Outcome.Failed(ex);
 		}
 		record(token, () -> failures.rendered(namespace, bundle, fetched.revision()));
+		// The same files rendered again: the earlier instance stays, with its earlier
+		// render time (what revocation checks compare with) and its cached encodings.
+		var earlier = lastGood.getIfPresent(key);
+		if (earlier != null && earlier.revision() == fetched.revision()
+				&& earlier.files().digest().equals(fetched.files().digest())) {
+			return new Outcome.Good(earlier);
+		}
 		return new Outcome.Good(fetched);
 	}
 

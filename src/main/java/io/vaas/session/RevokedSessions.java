@@ -51,10 +51,17 @@ class RevokedSessions implements SmartLifecycle {
 
 	private volatile Thread refresher;
 
-	RevokedSessions(AgentSessions sessions, SessionProperties properties, Clock clock) {
+	/** Successful reads: {@code vaas_agents_revocation_reads_total}. */
+	private final io.micrometer.core.instrument.Counter reads;
+
+	RevokedSessions(AgentSessions sessions, SessionProperties properties, Clock clock,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.sessions = sessions;
 		this.refresh = properties.revocationRefresh();
 		this.clock = clock;
+		this.reads = io.micrometer.core.instrument.Counter.builder("vaas.agents.revocation.reads")
+			.description("Reads of revoked sessions from the database")
+			.register(meters);
 	}
 
 	boolean isRevoked(UUID session) {
@@ -91,6 +98,7 @@ class RevokedSessions implements SmartLifecycle {
 		revoked.values().removeIf(maxExpiresAt -> maxExpiresAt.isBefore(now));
 		readAt = now;
 		viewNanos = started;
+		reads.increment();
 	}
 
 	@Override

@@ -50,6 +50,12 @@ public final class DatabaseFailures {
 					|| t instanceof org.hibernate.exception.JDBCConnectionException) {
 				return true;
 			}
+			if (t instanceof org.hibernate.TransactionException && t.getCause() instanceof SQLException) {
+				// A rollback or commit that fails on the connection itself: the failure
+				// it
+				// replaced was the connection's too.
+				return true;
+			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
 				return true;
