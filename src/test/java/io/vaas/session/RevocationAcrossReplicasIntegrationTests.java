@@ -150,6 +150,20 @@ class RevocationAcrossReplicasIntegrationTests {
 		agents.exchange(seed.get("token").asString()).expect(400);
 	}
 
+	@Test
+	void aRevokedOperatorTokenIsRefusedByTheOtherReplicaAtOnce() {
+		var created = a
+			.post("/api/v1/tokens", ADMIN_TOKEN,
+					"{\"name\":\"" + Api.unique("op") + "\",\"roles\":[{\"namespace\":\"" + ns
+							+ "\",\"role\":\"viewer\"}]}")
+			.expect(201)
+			.json();
+		var operator = created.get("token").asString();
+		b.get(base + "/configs", operator).expect(200);
+		a.delete("/api/v1/tokens/" + created.get("details").get("id").asString(), ADMIN_TOKEN).expect(204);
+		b.get(base + "/configs", operator).expectProblem(401, "invalid-token");
+	}
+
 	private static String sessionOf(Api api, String token) {
 		return api.call("GET", "/api/v1/agent/session")
 			.token(token)
