@@ -66,9 +66,12 @@ public class BundleService {
 
 	private final Clock clock;
 
+	private final BundleProperties properties;
+
 	BundleService(Bundles bundles, BundleRevisions revisions, NamespaceService namespaces, Access access,
 			AuditLog audit, TransactionTemplate transactions, JsonMapper json, ConfigService configs,
-			SecretService secrets, ApplicationEventPublisher events, Clock clock) {
+			SecretService secrets, ApplicationEventPublisher events, Clock clock, BundleProperties properties) {
+		this.properties = properties;
 		this.configs = configs;
 		this.secrets = secrets;
 		this.bundles = bundles;
@@ -103,7 +106,8 @@ public class BundleService {
 		}
 		// Saving validates by rendering every file (SPEC §2): a 422 names the file and
 		// the reference.
-		Renderer.render(parsed, EnumSet.allOf(Area.class), new BundleSources(namespace, configs, secrets));
+		Renderer.render(parsed, EnumSet.allOf(Area.class), new BundleSources(namespace, configs, secrets),
+				properties.renderTimeout());
 		var entries = files;
 		Texts.check("comment", comment, 1000);
 		var content = json.writeValueAsBytes(entries);
@@ -185,8 +189,8 @@ public class BundleService {
 			return revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
 		});
 		var entries = FileEntries.parse(json.readTree(latest.files()));
-		return new Rendered(latest.revision(),
-				Renderer.render(entries, areas, new BundleSources(namespace, configs, secrets)));
+		return new Rendered(latest.revision(), Renderer.render(entries, areas,
+				new BundleSources(namespace, configs, secrets), properties.renderTimeout()));
 	}
 
 	/**
@@ -205,8 +209,8 @@ public class BundleService {
 		});
 		var sources = new BundleSources(namespace, configs, secrets);
 		var all = EnumSet.allOf(Area.class);
-		return RenderedDiff.of(from, to, Renderer.render(entries.get(0), all, sources),
-				Renderer.render(entries.get(1), all, sources));
+		return RenderedDiff.of(from, to, Renderer.render(entries.get(0), all, sources, properties.renderTimeout()),
+				Renderer.render(entries.get(1), all, sources, properties.renderTimeout()));
 	}
 
 	/** A rendered revision. */

@@ -10,8 +10,21 @@ public class BundleRenderFailed extends RuntimeException {
 		this.file = file;
 	}
 
+	public BundleRenderFailed(String file, RenderRuleBroken cause) {
+		super(file + ": " + cause.getMessage(), cause);
+		this.file = file;
+	}
+
 	public String file() {
 		return file;
+	}
+
+	/**
+	 * Whether the file went over a render budget (time, nesting, size, memory) rather
+	 * than breaking a rule such as a missing reference.
+	 */
+	public boolean overBudget() {
+		return getCause() instanceof RenderBudgetExceeded;
 	}
 
 }
