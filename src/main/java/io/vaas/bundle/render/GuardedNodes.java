@@ -124,10 +124,6 @@ final class GuardedNodes {
 		@Override
 		public void render(PebbleTemplateImpl self, Writer writer, EvaluationContextImpl context) throws IOException {
 			var budget = Budget.current();
-			if (budget == null) {
-				body.render(self, writer, context);
-				return;
-			}
 			budget.enterMacro(getLineNumber());
 			try {
 				body.render(self, writer, context);

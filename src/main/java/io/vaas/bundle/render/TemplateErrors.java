@@ -30,7 +30,16 @@ final class TemplateErrors {
 	private TemplateErrors() {
 	}
 
+	/**
+	 * @throws RuntimeException what the sources threw, when reading a config or secret
+	 * failed (a database that is down is not the template's fault)
+	 */
 	static RenderRuleBroken of(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof Templates.SourceFailed failed) {
+				throw failed.original();
+			}
+		}
 		if (ex instanceof AttributeNotFoundException missing) {
 			return new RenderRuleBroken(
 					"'" + missing.getAttributeName() + "' is not defined (line " + missing.getLineNumber() + ")"

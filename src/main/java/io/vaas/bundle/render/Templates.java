@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,17 +37,14 @@ final class Templates {
 	static Output render(String template, Sources sources) {
 		var readSecret = new AtomicBoolean();
 		var context = new Variables();
-		context.put("config", new Lookup(name -> toJava(sources.config(Reference.parse(name)))));
+		context.put("config", new Lookup(name -> toJava(read(() -> sources.config(Reference.parse(name))))));
 		context.put("secret", new Lookup(name -> {
 			readSecret.set(true);
-			return new String(sources.secret(Reference.parse(name)), StandardCharsets.UTF_8);
+			return new String(read(() -> sources.secret(Reference.parse(name))), StandardCharsets.UTF_8);
 		}));
 		var out = new StringWriter();
 		try {
-			var budget = Budget.current();
-			if (budget != null) {
-				budget.checkClock();
-			}
+			Budget.current().checkClock();
 			Sandbox.ENGINE.getTemplate(template).evaluate(out, context);
 		}
 		catch (StackOverflowError ex) {
@@ -59,6 +57,36 @@ final class Templates {
 			throw new IllegalStateException(ex);
 		}
 		return new Output(out.toString(), readSecret.get());
+	}
+
+	/**
+	 * A config or secret from the sources; a failure of the sources themselves (the
+	 * database is down) is marked, so that it leaves the renderer as it came and not as a
+	 * template error.
+	 */
+	private static <T> T read(Supplier<T> source) {
+		try {
+			return source.get();
+		}
+		catch (RenderRuleBroken ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new SourceFailed(ex);
+		}
+	}
+
+	/** Reading a config or secret failed for a reason that is not the template's. */
+	static final class SourceFailed extends RuntimeException {
+
+		SourceFailed(RuntimeException cause) {
+			super(cause);
+		}
+
+		RuntimeException original() {
+			return (RuntimeException) getCause();
+		}
+
 	}
 
 	static @Nullable Object toJava(JsonNode node) {

@@ -32,6 +32,14 @@ final class Values {
 		if (value instanceof String text) {
 			return text;
 		}
+		if (!(value instanceof Iterable || value instanceof Map || value instanceof Map.Entry || value == null
+				|| value.getClass().isArray())) {
+			var text = String.valueOf(value);
+			if (text.length() > Renderer.MAX_FILE) {
+				throw tooLong(line);
+			}
+			return text;
+		}
 		var out = new StringBuilder();
 		append(out, value, 0, line);
 		return out.toString();

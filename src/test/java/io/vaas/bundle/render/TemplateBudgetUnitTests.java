@@ -157,6 +157,30 @@ class TemplateBudgetUnitTests {
 		assertThat(content(bundle)).isEqualTo("3306 3305 3306 http://x 25");
 	}
 
+	@Test
+	void letsAFailureToReadConfigsAndSecretsThroughAsItCame() {
+		var down = new IllegalStateException("the database is down");
+		var failing = new Sources() {
+
+			@Override
+			public ObjectNode config(Reference reference) {
+				throw down;
+			}
+
+			@Override
+			public byte[] secret(Reference reference) {
+				throw down;
+			}
+
+		};
+		for (var template : List.of("{{ config.mariadb.port }}", "{% if config.mariadb.port > 1 %}x{% endif %}",
+				"{{ secret.db_password | upper }}")) {
+			assertThatThrownBy(() -> Renderer.render(FileEntries.parse(JSON.readTree("[" + file("f", template) + "]")),
+					EnumSet.allOf(Area.class), failing, TIMEOUT))
+				.isSameAs(down);
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "{{ i18n('x', 'y') }}|the function 'i18n' is not available",
 			"{{ 'now' | date('yyyy') }}|the filter 'date' is not available",
