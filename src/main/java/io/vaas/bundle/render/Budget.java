@@ -86,14 +86,16 @@ final class Budget {
 	}
 
 	void enterMacro(int line) {
-		if (++depth > MAX_DEPTH && this != NONE) {
+		if (this != NONE && ++depth > MAX_DEPTH) {
 			throw new RenderBudgetExceeded("the template calls itself too deeply: macro calls nest more than "
 					+ MAX_DEPTH + " deep" + Values.budget("nesting", line));
 		}
 	}
 
 	void exitMacro() {
-		depth--;
+		if (this != NONE) {
+			depth--;
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.vaas.bundle.render;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -67,7 +68,7 @@ final class Operators {
 				return concat(Values.text(left, getLineNumber()), Values.text(right, getLineNumber()), getLineNumber());
 			}
 			if (left instanceof List<?> list) {
-				var items = right instanceof Collection<?> more ? more : List.of(right);
+				var items = right instanceof Collection<?> more ? more : Collections.singletonList(right);
 				if ((long) list.size() + items.size() > Budget.MAX_ITEMS) {
 					throw Values.tooMany(getLineNumber());
 				}

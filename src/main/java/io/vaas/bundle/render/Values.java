@@ -2,8 +2,10 @@ package io.vaas.bundle.render;
 
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -178,9 +180,9 @@ final class Values {
 		return size;
 	}
 
-	private static java.util.List<@Nullable Object> asList(Object array) {
+	private static List<@Nullable Object> asList(Object array) {
 		int length = Array.getLength(array);
-		var items = new java.util.ArrayList<@Nullable Object>(length);
+		var items = new ArrayList<@Nullable Object>(length);
 		for (int i = 0; i < length; i++) {
 			items.add(Array.get(array, i));
 		}

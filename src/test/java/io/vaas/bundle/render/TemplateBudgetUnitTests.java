@@ -238,7 +238,7 @@ class TemplateBudgetUnitTests {
 			"{{ [3, 1, 2] | sort | join(',') }} {{ [3, 1, 2] | rsort | join(',') }} {{ [1, 2] | reverse | join }}",
 			"{{ 'a-b-c' | replace({'-': '_', 'a': 'A'}) }} {{ 'abc' contains 'bc' }} {{ [1, 2] contains 2 }}"
 					+ " {{ {'a': 1} contains 'a' }} {{ 'Hello World' | lower | title }} {{ '  x ' | trim }}",
-			"{{ [1, 2] + [3] }} {{ [1, 2] + 3 }} {{ [1, 2, 3] - [2] }} {{ [1, 2, 2] - 2 }} {{ 'a' + 1 }} {{ 'a' ~ 1 ~ null }}",
+			"{{ [1, 2] + [3] }} {{ [1, 2] + 3 }} {{ [1] + null }} {{ [1, 2, 3] - [2] }} {{ [1, 2, 2] - 2 }} {{ 'a' + 1 }} {{ 'a' ~ 1 ~ null }}",
 			"{% set l = [1, 2] %}{% set m = [0] + l %}{{ l }} {{ m }} {{ l | length }} {{ m | first }} {{ m | last }}",
 			"{{ {'a': 1, 'b': [1, 2]} }} {{ config.mariadb }} {{ config.mariadb.db | length }}",
 			"{{ 7 / 2 }} {{ 7 % 3 }} {{ -3 | abs }} {{ 1.5 * 2 }} {{ 2 - 3 }} {{ max(1, 5, 3) }} {{ min(4, 2) }}",
