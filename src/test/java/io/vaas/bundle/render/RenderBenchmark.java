@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the render budget costs on an ordinary bundle: four templates (nginx, Spring
- * properties, YAML, a DSN) with loops, filters, macros and 30 config and secret look-ups,
+ * properties, YAML, a DSN) with loops, filters, macros and 26 config and secret look-ups,
  * parsed and rendered as the server does (no template cache), once in the sandbox with a
  * budget and once by Pebble with the same settings and none of the sandbox. Configs come
  * from memory, so the figures are template work alone. Run with
