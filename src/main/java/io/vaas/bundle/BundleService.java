@@ -70,9 +70,12 @@ public class BundleService {
 
 	private final Clock clock;
 
+	private final BundleProperties properties;
+
 	BundleService(Bundles bundles, BundleRevisions revisions, NamespaceService namespaces, Access access,
 			AuditLog audit, TransactionTemplate transactions, JsonMapper json, ConfigService configs,
-			SecretService secrets, ApplicationEventPublisher events, Clock clock) {
+			SecretService secrets, ApplicationEventPublisher events, Clock clock, BundleProperties properties) {
+		this.properties = properties;
 		this.configs = configs;
 		this.secrets = secrets;
 		this.bundles = bundles;
@@ -112,7 +115,8 @@ public class BundleService {
 		}
 		// Saving validates by rendering every file (SPEC §2): a 422 names the file and
 		// the reference.
-		Renderer.render(parsed, EnumSet.allOf(Area.class), new BundleSources(namespace, configs, secrets));
+		Renderer.render(parsed, EnumSet.allOf(Area.class), new BundleSources(namespace, configs, secrets),
+				properties.renderTimeout());
 		var entries = files;
 		Texts.check("comment", comment, 1000);
 		var content = json.writeValueAsBytes(entries);
@@ -197,8 +201,8 @@ public class BundleService {
 			var latest = revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
 			var entries = FileEntries.parse(json.readTree(latest.files()));
 			try {
-				return new Rendered(latest.revision(),
-						Renderer.render(entries, areas, new BundleSources(namespace, configs, secrets)));
+				return new Rendered(latest.revision(), Renderer.render(entries, areas,
+						new BundleSources(namespace, configs, secrets), properties.renderTimeout()));
 			}
 			catch (BundleRenderFailed ex) {
 				throw new RevisionRenderFailed(ex, latest.revision());
@@ -222,8 +226,9 @@ public class BundleService {
 		});
 		var sources = new BundleSources(namespace, configs, secrets);
 		var all = EnumSet.allOf(Area.class);
-		return snapshot.execute(status -> RenderedDiff.of(from, to, Renderer.render(entries.get(0), all, sources),
-				Renderer.render(entries.get(1), all, sources)));
+		return snapshot.execute(status -> RenderedDiff.of(from, to,
+				Renderer.render(entries.get(0), all, sources, properties.renderTimeout()),
+				Renderer.render(entries.get(1), all, sources, properties.renderTimeout())));
 	}
 
 	/** A rendered revision. */

@@ -11,7 +11,7 @@ public class RevisionRenderFailed extends BundleRenderFailed {
 	private final long revision;
 
 	RevisionRenderFailed(BundleRenderFailed failure, long revision) {
-		super(failure.file(), failure.reason());
+		super(failure.file(), failure.reason(), failure.getCause());
 		this.revision = revision;
 	}
 

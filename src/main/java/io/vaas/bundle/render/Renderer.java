@@ -3,6 +3,7 @@ package io.vaas.bundle.render;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,22 @@ public final class Renderer {
 	/** The most a bundle's files may hold together (SPEC §3). */
 	public static final int MAX_BUNDLE = 8 * 1024 * 1024;
 
-	/** The files of the given areas. */
-	public static RenderedBundle render(List<FileEntry> entries, Set<Area> areas, Sources sources) {
+	/**
+	 * The files of the given areas, rendered within one {@link Budget}: all templates
+	 * together may take {@code timeout} (not counting the time spent reading configs and
+	 * secrets), macros may nest {@value Budget#MAX_DEPTH} deep, lists hold at most
+	 * {@value Budget#MAX_ITEMS} items, and every value at most {@value #MAX_FILE}
+	 * characters.
+	 * @throws BundleRenderFailed naming the file and the rule or budget it broke;
+	 * {@link BundleRenderFailed#overBudget()} tells a budget from a missing reference
+	 */
+	public static RenderedBundle render(List<FileEntry> entries, Set<Area> areas, Sources sources, Duration timeout) {
+		var budget = new Budget(timeout);
+		return ScopedValue.where(Budget.CURRENT, budget)
+			.call(() -> renderFiles(entries, areas, budget.excludingTimeIn(sources)));
+	}
+
+	private static RenderedBundle renderFiles(List<FileEntry> entries, Set<Area> areas, Sources sources) {
 		var files = new ArrayList<RenderedFile>();
 		long total = 0;
 		for (var entry : entries) {
@@ -48,17 +63,18 @@ public final class Renderer {
 			try {
 				var file = file(entry, sources);
 				if (file.content().length > MAX_FILE) {
-					throw new RenderRuleBroken(
-							"renders to " + file.content().length + " bytes; a file may hold at most " + MAX_FILE);
+					throw new RenderBudgetExceeded("renders to " + file.content().length
+							+ " bytes; a file may hold at most " + MAX_FILE + " (the output budget)");
 				}
 				total += file.content().length;
 				if (total > MAX_BUNDLE) {
-					throw new RenderRuleBroken("with this file the bundle holds more than " + MAX_BUNDLE + " bytes");
+					throw new RenderBudgetExceeded(
+							"with this file the bundle holds more than " + MAX_BUNDLE + " bytes (the output budget)");
 				}
 				files.add(file);
 			}
 			catch (RenderRuleBroken ex) {
-				throw new BundleRenderFailed(entry.area().label() + "/" + entry.path(), ex.getMessage());
+				throw new BundleRenderFailed(entry.area().label() + "/" + entry.path(), ex);
 			}
 		}
 		return RenderedBundle.of(files);

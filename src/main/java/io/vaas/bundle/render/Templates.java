@@ -2,39 +2,27 @@ package io.vaas.bundle.render;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.error.AttributeNotFoundException;
-import io.pebbletemplates.pebble.error.ClassAccessException;
-import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.loader.StringLoader;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Pebble, strict and sandboxed: templates come from strings only (no file or class
- * loading), no method may be called on any object, an unknown variable or key is an
- * error, and output is not escaped (these are configuration files, not HTML). A template
- * sees {@code config} and {@code secret}, which resolve names in the bundle's namespace
- * only, on first use ({@code config.mariadb.port}, {@code config["my-app"].port},
- * {@code secret.db_password}, pinned as {@code config["mariadb@3"]}).
+ * A template rendered in the {@link Sandbox}. It sees {@code config} and {@code secret},
+ * which resolve names in the bundle's namespace only, on first use
+ * ({@code config.mariadb.port}, {@code config["my-app"].port},
+ * {@code secret.db_password}, pinned as {@code config["mariadb@3"]}); Pebble's own
+ * {@code _context}, {@code template} and {@code locale} are refused.
  */
 final class Templates {
-
-	private static final PebbleEngine ENGINE = new PebbleEngine.Builder().loader(new StringLoader())
-		.strictVariables(true)
-		.autoEscaping(false)
-		.newLineTrimming(false)
-		.cacheActive(false)
-		// Stops a runaway template early; Renderer checks the bytes of every file.
-		.maxRenderedSize(Renderer.MAX_FILE)
-		.methodAccessValidator((object, method) -> false)
-		.build();
 
 	private Templates() {
 	}
@@ -47,38 +35,23 @@ final class Templates {
 	}
 
 	static Output render(String template, Sources sources) {
-		var context = new HashMap<String, Object>();
-		var readSecret = new java.util.concurrent.atomic.AtomicBoolean();
-		context.put("config", new Lookup(name -> toJava(sources.config(Reference.parse(name)))));
+		var readSecret = new AtomicBoolean();
+		var context = new Variables();
+		context.put("config", new Lookup(name -> toJava(read(() -> sources.config(Reference.parse(name))))));
 		context.put("secret", new Lookup(name -> {
 			readSecret.set(true);
-			return new String(sources.secret(Reference.parse(name)), java.nio.charset.StandardCharsets.UTF_8);
+			return new String(read(() -> sources.secret(Reference.parse(name))), StandardCharsets.UTF_8);
 		}));
 		var out = new StringWriter();
 		try {
-			ENGINE.getTemplate(template).evaluate(out, context);
+			Budget.current().checkClock();
+			Sandbox.ENGINE.getTemplate(template).evaluate(out, context);
 		}
 		catch (StackOverflowError ex) {
-			throw new RenderRuleBroken("the template calls itself too deeply");
+			throw new RenderBudgetExceeded("the template calls itself or nests too deeply (the nesting budget)");
 		}
-		catch (AttributeNotFoundException ex) {
-			throw new RenderRuleBroken("'" + ex.getAttributeName() + "' is not defined (line " + ex.getLineNumber()
-					+ ")" + (ex.getCause() instanceof RenderRuleBroken cause ? ": " + cause.getMessage() : ""));
-		}
-		catch (ClassAccessException ex) {
-			throw new RenderRuleBroken("templates may not call methods (line " + ex.getLineNumber() + ")");
-		}
-		catch (RenderRuleBroken ex) {
-			throw ex;
-		}
-		catch (PebbleException ex) {
-			// Pebble's LimitedSizeWriter: "Tried to write more than N chars."
-			if (ex.getPebbleMessage() != null && ex.getPebbleMessage().startsWith("Tried to write more than")) {
-				throw new RenderRuleBroken("the template renders to more than " + Renderer.MAX_FILE + " characters");
-			}
-			throw new RenderRuleBroken(
-					"template error" + (ex.getLineNumber() == null ? "" : " at line " + ex.getLineNumber()) + ": "
-							+ ex.getClass().getSimpleName().replace("Exception", "").toLowerCase());
+		catch (RuntimeException ex) {
+			throw TemplateErrors.of(ex);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -86,12 +59,42 @@ final class Templates {
 		return new Output(out.toString(), readSecret.get());
 	}
 
-	static Object toJava(JsonNode node) {
+	/**
+	 * A config or secret from the sources; a failure of the sources themselves (the
+	 * database is down) is marked, so that it leaves the renderer as it came and not as a
+	 * template error.
+	 */
+	private static <T> T read(Supplier<T> source) {
+		try {
+			return source.get();
+		}
+		catch (RenderRuleBroken ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new SourceFailed(ex);
+		}
+	}
+
+	/** Reading a config or secret failed for a reason that is not the template's. */
+	static final class SourceFailed extends RuntimeException {
+
+		SourceFailed(RuntimeException cause) {
+			super(cause);
+		}
+
+		RuntimeException original() {
+			return (RuntimeException) getCause();
+		}
+
+	}
+
+	static @Nullable Object toJava(JsonNode node) {
 		return switch (node.getNodeType()) {
 			case OBJECT -> {
-				var map = new LinkedHashMap<String, Object>();
+				var map = new LinkedHashMap<Object, @Nullable Object>();
 				node.properties().forEach(entry -> map.put(entry.getKey(), toJava(entry.getValue())));
-				yield map;
+				yield new FrozenMap(map);
 			}
 			case NUMBER -> node.numberValue();
 			case BOOLEAN -> node.booleanValue();
@@ -100,10 +103,43 @@ final class Templates {
 	}
 
 	/**
+	 * The variables a template starts with. Pebble puts {@code _context} (the scope
+	 * chain), {@code template} (the compiled template) and {@code locale} below them, so
+	 * a variable of the same name here hides them: asking for one is an error.
+	 */
+	static final class Variables extends HashMap<String, Object> {
+
+		static final Set<String> RESERVED = Set.of("_context", "template", "locale");
+
+		@Override
+		public @Nullable Object get(Object key) {
+			return super.get(reserved(key));
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return super.containsKey(reserved(key));
+		}
+
+		@Override
+		public @Nullable Object put(String key, Object value) {
+			return super.put((String) reserved(key), value);
+		}
+
+		private static Object reserved(Object key) {
+			if (RESERVED.contains(key)) {
+				throw new RenderRuleBroken("'" + key + "' is reserved and not available in templates");
+			}
+			return key;
+		}
+
+	}
+
+	/**
 	 * {@code config} and {@code secret}: a map that loads a name when a template asks for
 	 * it, and says it holds nothing else (no iteration over the namespace).
 	 */
-	static final class Lookup extends AbstractMap<String, Object> {
+	static final class Lookup extends AbstractMap<String, Object> implements Frozen {
 
 		private final Function<String, Object> loader;
 
@@ -129,6 +165,9 @@ final class Templates {
 			try {
 				loaded.put(name, loader.apply(name));
 				return true;
+			}
+			catch (RenderBudgetExceeded ex) {
+				throw ex;
 			}
 			catch (RenderRuleBroken ex) {
 				missing.put(name, ex);

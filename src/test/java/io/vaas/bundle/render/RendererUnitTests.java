@@ -1,6 +1,7 @@
 package io.vaas.bundle.render;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 
@@ -19,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RendererUnitTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The default of {@code vaas.bundles.render-timeout}. */
+	static final Duration TIMEOUT = Duration.ofSeconds(1);
 
 	/**
 	 * Two configs (one with a dashed name, two versions) and two secrets, nothing else.
@@ -48,7 +52,7 @@ class RendererUnitTests {
 	};
 
 	static RenderedBundle render(String files) {
-		return Renderer.render(FileEntries.parse(JSON.readTree(files)), EnumSet.allOf(Area.class), SOURCES);
+		return Renderer.render(FileEntries.parse(JSON.readTree(files)), EnumSet.allOf(Area.class), SOURCES, TIMEOUT);
 	}
 
 	static String content(RenderedBundle bundle, int index) {
@@ -137,7 +141,7 @@ class RendererUnitTests {
 		assertThatThrownBy(() -> Renderer.render(
 				FileEntries
 					.parse(JSON.readTree("[{\"area\":\"configuration\",\"path\":\"ENV\",\"env\":{\"config\":\"c\"}}]")),
-				EnumSet.allOf(Area.class), sources))
+				EnumSet.allOf(Area.class), sources, TIMEOUT))
 			.isInstanceOf(BundleRenderFailed.class)
 			.hasMessageContaining("DB_PORT");
 	}
@@ -158,7 +162,7 @@ class RendererUnitTests {
 	void rendersOnlyTheAskedAreas() {
 		var entries = FileEntries.parse(JSON.readTree(
 				"[{\"area\":\"configuration\",\"path\":\"a\",\"template\":\"1\"},{\"area\":\"secret\",\"path\":\"b\",\"secret\":\"nope\"}]"));
-		var only = Renderer.render(entries, EnumSet.of(Area.CONFIGURATION), SOURCES);
+		var only = Renderer.render(entries, EnumSet.of(Area.CONFIGURATION), SOURCES, TIMEOUT);
 		assertThat(only.files()).hasSize(1);
 		assertThatNoException().isThrownBy(() -> Map.of());
 	}
@@ -228,8 +232,9 @@ class RendererUnitTests {
 
 	@Test
 	void stopsATemplateThatRendersTooMuch() {
-		assertThatThrownBy(() -> render("""
-				[{"area":"configuration","path":"a","template":"{% for i in range(1, 300000) %}xxxxx{% endfor %}"}]"""))
+		assertThatThrownBy(() -> render(
+				"""
+						[{"area":"configuration","path":"a","template":"{% for i in range(1, 1000) %}{% for j in range(1, 300) %}xxxxx{% endfor %}{% endfor %}"}]"""))
 			.isInstanceOf(BundleRenderFailed.class)
 			.hasMessageContaining("renders to more than " + Renderer.MAX_FILE + " characters");
 	}
@@ -252,7 +257,7 @@ class RendererUnitTests {
 		};
 		assertThatThrownBy(() -> Renderer.render(
 				FileEntries.parse(JSON.readTree("[{\"area\":\"configuration\",\"path\":\"a\",\"config\":\"c\"}]")),
-				EnumSet.allOf(Area.class), sources))
+				EnumSet.allOf(Area.class), sources, TIMEOUT))
 			.isInstanceOf(BundleRenderFailed.class)
 			.hasMessageContaining("a file may hold at most " + Renderer.MAX_FILE);
 		var entries = new StringBuilder("[");
@@ -263,7 +268,7 @@ class RendererUnitTests {
 				.append("\",\"secret\":\"s\"}");
 		}
 		assertThatThrownBy(() -> Renderer.render(FileEntries.parse(JSON.readTree(entries + "]")),
-				EnumSet.allOf(Area.class), sources))
+				EnumSet.allOf(Area.class), sources, TIMEOUT))
 			.isInstanceOf(BundleRenderFailed.class)
 			.hasMessageContaining("more than " + Renderer.MAX_BUNDLE);
 	}
