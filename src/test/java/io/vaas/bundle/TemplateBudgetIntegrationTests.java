@@ -31,12 +31,14 @@ class TemplateBudgetIntegrationTests {
 
 	Api api;
 
+	String ns;
+
 	String base;
 
 	@BeforeEach
 	void setUp() {
 		api = new Api(port);
-		var ns = Api.unique("budget");
+		ns = Api.unique("budget");
 		api.namespace(ns);
 		base = "/api/v1/namespaces/" + ns;
 		api.put(base + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":3}}").expect(201);
@@ -78,6 +80,30 @@ class TemplateBudgetIntegrationTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICKLY);
 		assertThat(refused.json().get("file").asString()).isEqualTo("configuration/app.conf");
 		assertThat(refused.json().get("detail").asString()).contains("range").contains("the size budget");
+	}
+
+	@Test
+	void agentsKeepTheLastGoodRenderingWhenAConfigChangePutsTheBundleOverBudget() {
+		save("app", "{% for i in range(1, config.app.n) %}x{% endfor %}").expect(201);
+		var agents = new io.vaas.support.Agents(api);
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+		var good = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
+		api.call("PUT", base + "/configs/app")
+			.token(ADMIN_TOKEN)
+			.header("If-Match", "\"1\"")
+			.json("{\"data\":{\"n\":100000000}}")
+			.send()
+			.expect(200);
+		long start = System.nanoTime();
+		var kept = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICKLY);
+		assertThat(kept.header("ETag")).isEqualTo(good.header("ETag"));
+		var failure = api.get(base + "/bundles/app", ADMIN_TOKEN).expect(200).json().get("renderFailure");
+		assertThat(failure.get("file").asString()).isEqualTo("configuration/app.conf");
+		assertThat(failure.get("reason").asString()).contains("the size budget");
+		api.audit("namespace=" + ns + "&action=bundle.render&outcome=failed",
+				page -> page.get("totalEvents").asLong() >= 1);
+		assertThat(api.auditCount("namespace=" + ns + "&action=bundle.render&outcome=failed", 1)).isEqualTo(1);
 	}
 
 	@Test
