@@ -115,7 +115,7 @@ class GracefulShutdownIntegrationTests {
 	}
 
 	private Process start(int port) throws Exception {
-		var database = TestDatabase.fresh();
+		var database = TestDatabase.separate();
 		var command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
 				System.getProperty("java.class.path"), "-Xmx256m", VaasApplication.class.getName(),
 				"--server.port=" + port, "--spring.datasource.url=" + database.url(),

@@ -7,10 +7,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.vaas.shared.FailureThrottle;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <operator token>}. A request without the
  * header goes on anonymous (and meets a 401 where authentication is needed); a header
- * with an unknown, expired or revoked token is refused at once.
+ * with an unknown, expired or revoked token is refused at once — with 401, or with 429
+ * and {@code Retry-After} once its client or that token has failed too often
+ * ({@link FailureThrottle}); a valid token is never throttled.
  */
 class OperatorAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,9 +33,13 @@ class OperatorAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	OperatorAuthenticationFilter(OperatorTokenService tokens, AuthenticationEntryPoint entryPoint) {
+	private final FailureThrottle throttle;
+
+	OperatorAuthenticationFilter(OperatorTokenService tokens, AuthenticationEntryPoint entryPoint,
+			FailureThrottle throttle) {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -41,14 +50,19 @@ class OperatorAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var principal = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				? tokens.authenticate(header.substring(BEARER.length()).strip())
+		var bearer = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				? header.substring(BEARER.length()).strip() : header;
+		var credential = FailureThrottle.credentialKey("operator", bearer);
+		var principal = bearer.length() < header.length() ? tokens.authenticate(bearer)
 				: java.util.Optional.<OperatorPrincipal>empty();
 		if (principal.isEmpty()) {
 			SecurityContextHolder.clearContext();
-			entryPoint.commence(request, response, new BadCredentialsException("invalid operator token"));
+			var wait = throttle.failed(request.getRemoteAddr(), credential);
+			entryPoint.commence(request, response, wait.<AuthenticationException>map(TooManyFailures::new)
+				.orElseGet(() -> new BadCredentialsException("invalid operator token")));
 			return;
 		}
+		throttle.succeeded(credential);
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(new OperatorAuthentication(principal.get()));
 		SecurityContextHolder.setContext(context);
@@ -58,6 +72,22 @@ class OperatorAuthenticationFilter extends OncePerRequestFilter {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	/** A bad token from a client, or a token, that has failed too often. */
+	static final class TooManyFailures extends AuthenticationException {
+
+		private final transient java.time.Duration retryAfter;
+
+		TooManyFailures(java.time.Duration retryAfter) {
+			super("too many failed attempts");
+			this.retryAfter = retryAfter;
+		}
+
+		java.time.Duration retryAfter() {
+			return retryAfter;
+		}
+
 	}
 
 	static final class OperatorAuthentication extends AbstractAuthenticationToken {

@@ -1,5 +1,6 @@
 package io.vaas.operator;
 
+import io.vaas.shared.FailureThrottle;
 import io.vaas.shared.Problems;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,8 +34,19 @@ class SecurityConfiguration {
 	@Bean
 	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain api(HttpSecurity http, OperatorTokenService tokens, JsonMapper json,
-			ApplicationEventPublisher events) throws Exception {
+			ApplicationEventPublisher events, FailureThrottle throttle) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			if (ex instanceof OperatorAuthenticationFilter.TooManyFailures tooMany) {
+				var seconds = FailureThrottle.retryAfterSeconds(tooMany.retryAfter());
+				events.publishEvent(new OperatorEvents.AuthenticationRefused(
+						"unknown, expired or revoked token; throttled for " + seconds + " s"));
+				response.setHeader("Retry-After", Long.toString(seconds));
+				Problems.write(request, response, json,
+						Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failures", "Too many failed attempts",
+								"Too many failed attempts from this client or with this token; retry after " + seconds
+										+ " s. A valid token is always accepted."));
+				return;
+			}
 			var invalid = ex instanceof BadCredentialsException;
 			events.publishEvent(new OperatorEvents.AuthenticationRefused(
 					invalid ? "unknown, expired or revoked token" : "no token"));
@@ -65,7 +77,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new OperatorAuthenticationFilter(tokens, entryPoint), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new OperatorAuthenticationFilter(tokens, entryPoint, throttle),
+					AnonymousAuthenticationFilter.class)
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
 			.build();
 	}

@@ -11,36 +11,24 @@ import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.bundle.Area;
 import io.vaas.bundle.BundleService;
-import io.vaas.seed.Redemption;
 import io.vaas.seed.SeedEvents;
-import io.vaas.seed.SeedService;
 import io.vaas.shared.Actor;
 import io.vaas.shared.DatabaseFailures;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Exchanges seeds for sessions (RFC 8693), renews their access tokens, records what
- * agents applied, and revokes sessions — by an operator, with their seed, or when a
- * single-use seed is presented a second time (interception detection).
+ * Renews agents' access tokens, serves their bundles, records what they applied, and
+ * revokes sessions — by an operator, or with their seed. Sessions begin in
+ * {@link SeedExchange}.
  */
 @Service
 public class SessionService {
-
-	private static final Logger log = LoggerFactory.getLogger(SessionService.class);
-
-	static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
-
-	static final String SEED_TOKEN_TYPE = "urn:vaas:params:token-type:seed";
-
-	static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
 	private final AgentSessions sessions;
 
@@ -60,8 +48,6 @@ public class SessionService {
 		.maximumSize(100_000)
 		.build();
 
-	private final SeedService seeds;
-
 	private final AccessTokens tokens;
 
 	private final RevokedSessions revoked;
@@ -69,8 +55,6 @@ public class SessionService {
 	private final Revocations revocations;
 
 	private final RenderCache renders;
-
-	private final ExchangeThrottle throttle;
 
 	private final Access access;
 
@@ -81,89 +65,20 @@ public class SessionService {
 	private final Clock clock;
 
 	SessionService(AgentSessions sessions, BundleService bundles, ChangeFeed feed, SessionProperties properties,
-			SeedService seeds, AccessTokens tokens, RevokedSessions revoked, Revocations revocations,
-			RenderCache renders, ExchangeThrottle throttle, Access access, AuditLog audit,
-			TransactionTemplate transactions, Clock clock) {
+			AccessTokens tokens, RevokedSessions revoked, Revocations revocations, RenderCache renders, Access access,
+			AuditLog audit, TransactionTemplate transactions, Clock clock) {
 		this.revocations = revocations;
 		this.renders = renders;
 		this.sessions = sessions;
 		this.bundles = bundles;
 		this.feed = feed;
 		this.properties = properties;
-		this.seeds = seeds;
 		this.tokens = tokens;
 		this.revoked = revoked;
-		this.throttle = throttle;
 		this.access = access;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
-	}
-
-	/**
-	 * The RFC 8693 exchange. Every outcome is audited; unknown, expired, revoked and
-	 * used-up seeds look alike.
-	 */
-	public Exchange exchange(@Nullable String grantType, @Nullable String subjectToken,
-			@Nullable String subjectTokenType, String address) {
-		var wait = throttle.retryAfter(address);
-		if (wait.isPresent()) {
-			audit.recordSoon(refused("seed.exchange", null, null, "throttled"));
-			return new Exchange.Throttled(wait.get());
-		}
-		if (!GRANT_TYPE.equals(grantType)) {
-			return failed(address,
-					new Exchange.Refused(grantType == null ? "invalid_request" : "unsupported_grant_type",
-							"grant_type must be " + GRANT_TYPE),
-					"wrong grant_type");
-		}
-		if (!SEED_TOKEN_TYPE.equals(subjectTokenType) || subjectToken == null || subjectToken.isBlank()) {
-			return failed(address,
-					new Exchange.Refused("invalid_request",
-							"subject_token must be a seed and subject_token_type " + SEED_TOKEN_TYPE),
-					"malformed request");
-		}
-		var outcome = transactions.execute(status -> switch (seeds.redeem(subjectToken.strip())) {
-			case Redemption.Accepted accepted -> {
-				var now = clock.instant();
-				var session = sessions.save(new AgentSession(accepted.grant(), address, now));
-				audit.record(new AuditEntry(agent(session.id()), "seed.exchange", session.namespace(),
-						accepted.grant().seedId().toString(), null, Outcome.SUCCESS, "session " + session.id()));
-				var issued = tokens.issue(session.id(), session.namespace(), session.bundleName(), session.areaList(),
-						session.maxExpiresAt());
-				yield (Exchange) new Exchange.Issued(issued.token(), issued.expiresIn(), session.id());
-			}
-			case Redemption.Replayed replayed -> {
-				var produced = sessions.findBySeedId(replayed.seedId());
-				produced.forEach(revocations::revoke);
-				audit.record(
-						new AuditEntry(ANONYMOUS, "seed.replayed", replayed.namespace(), replayed.seedId().toString(),
-								null, Outcome.FAILED, "single-use seed presented again: possible interception; revoked "
-										+ produced.size() + " session(s)"));
-				log.warn("event=seed_replayed seed={} revoked_sessions={}", replayed.seedId(), produced.size());
-				yield invalidGrant();
-			}
-			case Redemption.Refused refused -> {
-				audit.record(refused("seed.exchange", refused.namespace(), null, refused.reason()));
-				yield invalidGrant();
-			}
-		});
-		if (outcome instanceof Exchange.Refused) {
-			throttle.failed(address);
-		}
-		return outcome;
-	}
-
-	/**
-	 * An exchange request that could not be read: {@code invalid_request}, audited and
-	 * throttled.
-	 */
-	public Exchange malformedExchange(String address, String reason) {
-		var wait = throttle.retryAfter(address);
-		if (wait.isPresent()) {
-			return new Exchange.Throttled(wait.get());
-		}
-		return failed(address, new Exchange.Refused("invalid_request", reason), "malformed request");
 	}
 
 	/** A fresh token for the same session, until the session's maximum lifetime. */
@@ -313,19 +228,9 @@ public class SessionService {
 		audit.recordSoon(refused("agent.authenticate", null, path, reason));
 	}
 
-	private Exchange failed(String address, Exchange.Refused refused, String reason) {
-		audit.recordSoon(refused("seed.exchange", null, null, reason));
-		throttle.failed(address);
-		return refused;
-	}
-
-	private static Exchange.Refused invalidGrant() {
-		return new Exchange.Refused("invalid_grant", "the seed is not valid");
-	}
-
 	static final Actor ANONYMOUS = new Actor("-", "anonymous");
 
-	private static Actor agent(UUID session) {
+	static Actor agent(UUID session) {
 		return new Actor(session.toString(), "agent");
 	}
 

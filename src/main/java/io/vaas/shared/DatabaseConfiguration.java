@@ -1,6 +1,7 @@
 package io.vaas.shared;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
  * Bounds how long a request can wait on PostgreSQL, so an outage is a prompt 503 and not
  * a hang: the pool's connection timeout is set in {@code application.yaml}; here the
  * driver gets a connect timeout (an unreachable host) and a socket timeout (a network
- * that swallows packets), unless the URL or the pool settings name their own.
+ * that swallows packets), unless the URL or the pool settings name their own; and the
+ * pool opens its connections through a {@link PatientDataSource}, so it has one again
+ * within about 100 ms of the database's return.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -38,6 +41,10 @@ class DatabaseConfiguration {
 					}
 					if (!url.contains("tcpKeepAlive=")) {
 						properties.putIfAbsent("tcpKeepAlive", "true");
+					}
+					if (pool.getDataSource() == null) {
+						pool.setDataSource(new PatientDataSource(new DriverDataSource(url, pool.getDriverClassName(),
+								properties, pool.getUsername(), pool.getPassword())));
 					}
 				}
 				return bean;

@@ -38,6 +38,17 @@ class HttpConfiguration {
 	}
 
 	/**
+	 * The client's address for everything after it, honouring forwarding headers only
+	 * from trusted proxies; runs before the agent bundle filter (+2) and Spring Security.
+	 */
+	@Bean
+	FilterRegistrationBean<ClientAddressFilter> clientAddressFilter(TrustedProxies proxies) {
+		var registration = new FilterRegistrationBean<>(new ClientAddressFilter(proxies));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	/**
 	 * Timestamps in query parameters ({@code /audit?since=}) as ISO-8601 text within
 	 * {@link TimeRanges}, like those in bodies; anything else is a 400 naming the
 	 * parameter.

@@ -33,11 +33,19 @@ public final class Agents {
 	}
 
 	public Api.Reply exchange(String seed) {
+		return exchangeCall(seed).send();
+	}
+
+	/** An exchange through a proxy that reports the client as {@code forwardedFor}. */
+	public Api.Reply exchangeFrom(String seed, String forwardedFor) {
+		return exchangeCall(seed).header("X-Forwarded-For", forwardedFor).send();
+	}
+
+	private Api.Call exchangeCall(String seed) {
 		var form = "grant_type=" + encode(TOKEN_EXCHANGE) + "&subject_token=" + encode(seed) + "&subject_token_type="
 				+ encode(SEED_TYPE);
 		return api.call("POST", "/api/v1/auth/token")
-			.body("application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8))
-			.send();
+			.body("application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Exchanges a seed and returns the access token. */

@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vaas.bootstrap.admin-token=" + Api.ADMIN_TOKEN,
 				"vaas.data-dir=${java.io.tmpdir}/vaas-test-data",
-				// Every test calls from 127.0.0.1: the exchange throttle has its own
-				// test.
-				"vaas.agents.exchange-failures=100000" })
+				// Every test calls from 127.0.0.1 and many send bad credentials on
+				// purpose: FailureThrottle has tests of its own, with low limits.
+				"vaas.throttle.address-failures=100000", "vaas.throttle.credential-failures=100000" })
 @Import(PostgresTestConfiguration.class)
 public @interface PostgresIntegrationTest {
 

@@ -42,6 +42,8 @@ public final class TestDatabase {
 
 	private static Fresh fresh;
 
+	private static Fresh server;
+
 	private TestDatabase() {
 	}
 
@@ -56,15 +58,26 @@ public final class TestDatabase {
 	/** The fresh database of this run, created on first use. */
 	public static synchronized Fresh fresh() {
 		if (fresh == null) {
-			var server = server();
-			var name = "vaas_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-			execute(server, "CREATE DATABASE " + name);
-			fresh = new Fresh(withDatabase(server.url(), name), server.user(), server.password());
-			if (source() != Source.DOCKER) {
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
-			}
+			fresh = separate();
 		}
 		return fresh;
+	}
+
+	/**
+	 * A database of its own, for a test that must share neither data nor a master key
+	 * with the rest of the run (a server process started with its own data directory).
+	 */
+	public static synchronized Fresh separate() {
+		if (server == null) {
+			server = server();
+		}
+		var name = "vaas_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		execute(server, "CREATE DATABASE " + name);
+		if (source() != Source.DOCKER) {
+			var on = server;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(on, name)));
+		}
+		return new Fresh(withDatabase(server.url(), name), server.user(), server.password());
 	}
 
 	private static Fresh server() {

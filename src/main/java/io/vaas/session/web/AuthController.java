@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.session.Exchange;
+import io.vaas.session.SeedExchange;
 import io.vaas.session.SessionService;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.DatabaseFailures;
+import io.vaas.shared.FailureThrottle;
+import io.vaas.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Agent authentication", description = "Seed exchange (RFC 8693) and access-token renewal")
 class AuthController {
 
+	private final SeedExchange exchanges;
+
 	private final SessionService sessions;
 
-	AuthController(SessionService sessions) {
+	AuthController(SeedExchange exchanges, SessionService sessions) {
+		this.exchanges = exchanges;
 		this.sessions = sessions;
 	}
 
@@ -43,25 +49,24 @@ class AuthController {
 	@Operation(summary = "Exchange a seed for an access token (RFC 8693, form-encoded)",
 			description = "grant_type=urn:ietf:params:oauth:grant-type:token-exchange, subject_token=<seed>, "
 					+ "subject_token_type=urn:vaas:params:token-type:seed. Errors are RFC 6749 JSON.")
-	ResponseEntity<Map<String, Object>> exchangeForm(@RequestParam MultiValueMap<String, String> form,
-			HttpServletRequest request) {
+	ResponseEntity<Object> exchangeForm(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
 		if (request.getQueryString() != null || form.values().stream().anyMatch(values -> values.size() > 1)) {
 			// A seed in the URL would land in access logs; a repeated parameter is
 			// ambiguous.
 			return answer(
-					sessions.malformedExchange(request.getRemoteAddr(), "parameters go in the form body, each once"));
+					exchanges.malformedExchange(request.getRemoteAddr(), "parameters go in the form body, each once"));
 		}
-		return answer(sessions.exchange(form.getFirst("grant_type"), form.getFirst("subject_token"),
+		return answer(exchanges.exchange(form.getFirst("grant_type"), form.getFirst("subject_token"),
 				form.getFirst("subject_token_type"), request.getRemoteAddr()));
 	}
 
 	@PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Exchange a seed for an access token (RFC 8693 parameters as JSON)")
-	ResponseEntity<Map<String, Object>> exchangeJson(@RequestBody ExchangeRequest body, HttpServletRequest request) {
+	ResponseEntity<Object> exchangeJson(@RequestBody ExchangeRequest body, HttpServletRequest request) {
 		if (request.getQueryString() != null) {
-			return answer(sessions.malformedExchange(request.getRemoteAddr(), "parameters go in the body"));
+			return answer(exchanges.malformedExchange(request.getRemoteAddr(), "parameters go in the body"));
 		}
-		return answer(sessions.exchange(body.grantType(), body.subjectToken(), body.subjectTokenType(),
+		return answer(exchanges.exchange(body.grantType(), body.subjectToken(), body.subjectTokenType(),
 				request.getRemoteAddr()));
 	}
 
@@ -71,15 +76,14 @@ class AuthController {
 	 */
 	@PostMapping("/token")
 	@io.swagger.v3.oas.annotations.Hidden
-	ResponseEntity<Map<String, Object>> exchangeOther(HttpServletRequest request) {
-		return answer(sessions.malformedExchange(request.getRemoteAddr(),
+	ResponseEntity<Object> exchangeOther(HttpServletRequest request) {
+		return answer(exchanges.malformedExchange(request.getRemoteAddr(),
 				"send the parameters form-encoded (application/x-www-form-urlencoded) or as JSON"));
 	}
 
 	@PostMapping("/renew")
 	@Operation(summary = "A fresh access token for the same session, until its maximum lifetime")
-	ResponseEntity<Map<String, Object>> renew(@AuthenticationPrincipal VerifiedToken token,
-			HttpServletRequest request) {
+	ResponseEntity<Object> renew(@AuthenticationPrincipal VerifiedToken token, HttpServletRequest request) {
 		return answer(sessions.renew(token, request.getRemoteAddr()));
 	}
 
@@ -88,8 +92,8 @@ class AuthController {
 	 * never echoed.
 	 */
 	@ExceptionHandler({ HttpMessageNotReadableException.class, IllegalStateException.class })
-	ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
-		return answer(sessions.malformedExchange(request.getRemoteAddr(), "the request body could not be read"));
+	ResponseEntity<Object> unreadable(HttpServletRequest request) {
+		return answer(exchanges.malformedExchange(request.getRemoteAddr(), "the request body could not be read"));
 	}
 
 	/**
@@ -112,26 +116,41 @@ class AuthController {
 					"the server cannot reach its database; retry later"));
 	}
 
-	/** RFC 6749 §5.1/§5.2 shapes, never cached. */
-	private static ResponseEntity<Map<String, Object>> answer(Exchange exchange) {
-		var response = switch (exchange) {
-			case Exchange.Issued issued -> ResponseEntity.ok()
-				.body(Map.<String, Object>of("access_token", issued.accessToken(), "issued_token_type",
+	/**
+	 * RFC 6749 §5.1/§5.2 shapes, never cached; a 429 is a problem that carries the RFC
+	 * 6749 {@code error} too.
+	 */
+	private static ResponseEntity<Object> answer(Exchange exchange) {
+		var response = ResponseEntity.status(status(exchange))
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header(HttpHeaders.PRAGMA, "no-cache");
+		return switch (exchange) {
+			case Exchange.Issued issued -> response.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("access_token", issued.accessToken(), "issued_token_type",
 						"urn:ietf:params:oauth:token-type:access_token", "token_type", "Bearer", "expires_in",
 						issued.expiresIn()));
-			case Exchange.Refused refused -> ResponseEntity.badRequest()
-				.body(Map.<String, Object>of("error", refused.error(), "error_description", refused.description()));
-			case Exchange.Throttled throttled -> ResponseEntity.status(429)
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds() + 1)))
-				.body(Map.<String, Object>of("error", "slow_down", "error_description",
-						"too many failed exchanges from this address; retry later"));
+			case Exchange.Refused refused -> response.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("error", refused.error(), "error_description", refused.description()));
+			case Exchange.Throttled throttled -> {
+				var seconds = FailureThrottle.retryAfterSeconds(throttled.retryAfter());
+				var problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failures", "Too many failed attempts",
+						"Too many failed attempts from this client or with this credential; retry after " + seconds
+								+ " s. A valid credential is always accepted.");
+				problem.setProperty("error", "slow_down");
+				problem.setProperty("error_description", problem.getDetail());
+				yield response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.body(problem);
+			}
 		};
-		return ResponseEntity.status(response.getStatusCode())
-			.headers(response.getHeaders())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.header(HttpHeaders.PRAGMA, "no-cache")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(response.getBody());
+	}
+
+	private static HttpStatus status(Exchange exchange) {
+		return switch (exchange) {
+			case Exchange.Issued issued -> HttpStatus.OK;
+			case Exchange.Refused refused -> HttpStatus.BAD_REQUEST;
+			case Exchange.Throttled throttled -> HttpStatus.TOO_MANY_REQUESTS;
+		};
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
