@@ -2,6 +2,9 @@
 # Config writes while anyone floods the server with bad agent tokens: times 100 sequential
 # config writes (PUT, each appending its audit event) alone, then during 25 s of wrk sending a
 # bad bearer token to GET /api/v1/agent/session, and reports the refusals answered per second.
+# Then 30 s of seed guessing from the address of a valid agent, which exchanges its seed 200
+# times meanwhile: how many bad exchanges a second were answered, how, and how many valid ones
+# succeeded.
 # Usage: bench/refusal-flood.sh [connections] — installs wrk from Debian if missing, builds the
 # jar, uses a fresh database on the local PostgreSQL that it drops afterwards.
 set -euo pipefail
@@ -57,3 +60,30 @@ while [ "$waited" -lt 180 ]; do
   last=$now
 done
 echo "refusal events in the audit log: $at_end at the end of the flood, $last after ${waited} s; wrk sent $sent"
+
+# Seed guessing from the address of valid agents (all on 127.0.0.1 here, as behind one NAT
+# gateway), with the default throttle: wrk sends well-formed seeds that were never issued while
+# one agent exchanges its valid multi-use seed over and over from the same address.
+curl -fs -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"files":[]}' \
+  -o /dev/null "$api/namespaces/flood/bundles/app"
+seed=$(curl -fs -X POST -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d '{"uses":1000000}' "$api/namespaces/flood/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+"$JAVA_HOME/bin/java" -cp target/classes bench/Guesses.java 5000 >"$work/guesses"
+GUESSES="$work/guesses" wrk -t1 -c"$connections" -d30s -s bench/guess.lua "$api/auth/token" >"$work/guess.out" &
+flood=$!
+sleep 5
+valid() { # status and seconds of each of 200 sequential valid exchanges
+  for _ in $(seq 1 200); do
+    curl -s -o /dev/null -w "%{http_code} %{time_total}\n" -X POST \
+      -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$seed&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" \
+      "$api/auth/token"
+  done
+}
+valid >"$work/valid.out"
+sample=$(curl -s -o /dev/null -w "%{http_code} Retry-After: %header{retry-after}" -X POST \
+  -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$(head -n 1 "$work/guesses")&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" \
+  "$api/auth/token")
+wait "$flood"
+echo "bad exchanges answered:       $(grep RESULT "$work/guess.out"), wrk -t1 -c$connections"
+echo "a guess during the flood:     $sample"
+echo "valid exchanges, same address: $(awk '$1 == 200 {ok++} END {printf "%d of %d succeeded", ok, NR}' "$work/valid.out"), $(sort -k2 -n "$work/valid.out" | awk '{a[NR]=$2} END {printf "p50 %.1f ms, p90 %.1f ms, max %.1f ms", a[int(NR*0.5)]*1000, a[int(NR*0.9)]*1000, a[NR]*1000}')"
