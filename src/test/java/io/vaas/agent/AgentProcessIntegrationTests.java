@@ -276,6 +276,10 @@ class AgentProcessIntegrationTests {
 			}
 		}
 		waitFor(() -> read(area.resolve("a")).equals("200") && read(area.resolve("b")).equals("200"), 60_000);
+		// The previous set goes a moment after the switch to the new one, and what a
+		// killed
+		// agent left behind goes with the next write: wait for that too.
+		waitFor(() -> sets(area) == 1, 20_000);
 		stop.set(true);
 		reader.join();
 		assertThat(kills).isGreaterThan(5);
@@ -285,6 +289,15 @@ class AgentProcessIntegrationTests {
 			assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("..20")))
 				.as("one set left after the crashes")
 				.hasSize(1);
+		}
+	}
+
+	private static long sets(Path area) {
+		try (var entries = Files.list(area)) {
+			return entries.filter(p -> p.getFileName().toString().startsWith("..20")).count();
+		}
+		catch (IOException ex) {
+			return -1;
 		}
 	}
 
