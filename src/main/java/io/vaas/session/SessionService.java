@@ -9,7 +9,7 @@ import io.vaas.audit.AuditLog;
 import io.vaas.audit.Outcome;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
-import io.vaas.bundle.Area;
+import io.vaas.bundle.output.Area;
 import io.vaas.bundle.BundleService;
 import io.vaas.seed.SeedEvents;
 import io.vaas.shared.Actor;

@@ -16,7 +16,7 @@ import io.vaas.bundle.BundleView;
 import io.vaas.bundle.RenderedDiff;
 import io.vaas.bundle.InvalidBundle;
 import io.vaas.bundle.render.BundleRenderFailed;
-import io.vaas.bundle.RenderedFile;
+import io.vaas.bundle.output.RenderedFile;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.Problems;
 import io.vaas.shared.ResourceName;
