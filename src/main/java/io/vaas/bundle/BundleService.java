@@ -101,7 +101,7 @@ public class BundleService {
 	}
 
 	public Saved save(NamespaceName namespace, ResourceName name, @Nullable JsonNode files, @Nullable String comment) {
-		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		var actor = access.require(namespace, Permission.WRITE_BUNDLE);
 		namespaces.requireExists(namespace);
 		if (files == null) {
 			throw new InvalidBundle("files is required: an array of file entries");

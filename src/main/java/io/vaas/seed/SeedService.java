@@ -79,7 +79,7 @@ public class SeedService {
 	}
 
 	public IssuedSeed create(NamespaceName namespace, ResourceName bundleName, Request request) {
-		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		var actor = access.require(namespace, Permission.MANAGE_SEEDS);
 		var ttl = request.ttl() == null ? Duration.ofHours(24) : request.ttl();
 		if (ttl.toSeconds() < 1 || ttl.getNano() != 0 || ttl.compareTo(MAX_TTL) > 0) {
 			throw new InvalidSeedRequest("ttl must be whole seconds, at least 1 s and at most " + MAX_TTL);
@@ -120,7 +120,7 @@ public class SeedService {
 	 * produced.
 	 */
 	public void revoke(NamespaceName namespace, UUID id) {
-		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		var actor = access.require(namespace, Permission.MANAGE_SEEDS);
 		transactions.executeWithoutResult(status -> {
 			var seed = seeds.lockById(id)
 				.filter(candidate -> candidate.namespace().equals(namespace.value()))
