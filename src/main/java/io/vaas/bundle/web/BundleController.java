@@ -9,25 +9,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vaas.bundle.BundleNotFound;
-import io.vaas.bundle.BundleRevisionNotFound;
 import io.vaas.bundle.BundleService;
 import io.vaas.bundle.BundleView;
 import io.vaas.bundle.RenderedDiff;
-import io.vaas.bundle.InvalidBundle;
-import io.vaas.bundle.render.BundleRenderFailed;
 import io.vaas.bundle.output.RenderedFile;
 import io.vaas.shared.NamespaceName;
-import io.vaas.shared.Problems;
 import io.vaas.shared.ResourceName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 @RestController
 @RequestMapping(path = "/api/v1/namespaces/{ns}/bundles", produces = "application/json")
@@ -118,37 +108,6 @@ class BundleController {
 	}
 
 	record SaveResponse(long revision, boolean changed) {
-	}
-
-	@RestControllerAdvice
-	@Order(0)
-	static class BundleProblemAdvice {
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> notFound(BundleNotFound ex) {
-			return Problems.response(HttpStatus.NOT_FOUND, "bundle-not-found", "Bundle not found", ex.getMessage());
-		}
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> revisionNotFound(BundleRevisionNotFound ex) {
-			return Problems.response(HttpStatus.NOT_FOUND, "bundle-revision-not-found", "Bundle revision not found",
-					ex.getMessage());
-		}
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> renderFailed(BundleRenderFailed ex) {
-			var response = Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "bundle-render-failed",
-					"Bundle does not render", ex.getMessage());
-			response.getBody().setProperty("file", ex.file());
-			return response;
-		}
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> invalid(InvalidBundle ex) {
-			return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-bundle", "Invalid bundle",
-					ex.getMessage());
-		}
-
 	}
 
 }
