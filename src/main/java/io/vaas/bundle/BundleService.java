@@ -16,8 +16,8 @@ import io.vaas.bundle.render.RenderRuleBroken;
 import io.vaas.bundle.output.Area;
 import io.vaas.bundle.output.RenderedBundle;
 import io.vaas.bundle.render.Renderer;
-import io.vaas.config.ConfigService;
-import io.vaas.secret.SecretService;
+import io.vaas.config.ConfigContent;
+import io.vaas.secret.SecretPlaintext;
 import io.vaas.namespace.NamespaceService;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
@@ -63,9 +63,9 @@ public class BundleService {
 
 	private final JsonMapper json;
 
-	private final ConfigService configs;
+	private final ConfigContent configs;
 
-	private final SecretService secrets;
+	private final SecretPlaintext secrets;
 
 	private final ApplicationEventPublisher events;
 
@@ -74,8 +74,8 @@ public class BundleService {
 	private final BundleProperties properties;
 
 	BundleService(Bundles bundles, BundleRevisions revisions, NamespaceService namespaces, Access access,
-			AuditLog audit, TransactionTemplate transactions, JsonMapper json, ConfigService configs,
-			SecretService secrets, ApplicationEventPublisher events, Clock clock, BundleProperties properties) {
+			AuditLog audit, TransactionTemplate transactions, JsonMapper json, ConfigContent configs,
+			SecretPlaintext secrets, ApplicationEventPublisher events, Clock clock, BundleProperties properties) {
 		this.properties = properties;
 		this.configs = configs;
 		this.secrets = secrets;
