@@ -1,7 +1,5 @@
 package io.vaas.seed;
 
-import io.vaas.bundle.output.Area;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +9,8 @@ import java.util.UUID;
 
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
-import io.vaas.bundle.BundleService;
+import io.vaas.bundle.BundleRefs;
+import io.vaas.bundle.output.Area;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.NamespaceName;
@@ -41,7 +40,7 @@ public class SeedService {
 
 	private final Seeds seeds;
 
-	private final BundleService bundles;
+	private final BundleRefs bundles;
 
 	private final Access access;
 
@@ -53,7 +52,7 @@ public class SeedService {
 
 	private final Clock clock;
 
-	SeedService(Seeds seeds, BundleService bundles, Access access, AuditLog audit, ApplicationEventPublisher events,
+	SeedService(Seeds seeds, BundleRefs bundles, Access access, AuditLog audit, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
 		this.seeds = seeds;
 		this.bundles = bundles;

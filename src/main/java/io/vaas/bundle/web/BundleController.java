@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vaas.bundle.BundleService;
+import io.vaas.bundle.BundleHistory;
+import io.vaas.bundle.BundlePreviews;
 import io.vaas.bundle.BundleView;
+import io.vaas.bundle.BundleWriter;
 import io.vaas.bundle.RenderedDiff;
 import io.vaas.bundle.output.RenderedFile;
 import io.vaas.shared.NamespaceName;
@@ -33,10 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Bundles", description = "Which files land in which /con area")
 class BundleController {
 
-	private final BundleService bundles;
+	private final BundleWriter writer;
 
-	BundleController(BundleService bundles) {
-		this.bundles = bundles;
+	private final BundleHistory history;
+
+	private final BundlePreviews previews;
+
+	BundleController(BundleWriter writer, BundleHistory history, BundlePreviews previews) {
+		this.writer = writer;
+		this.history = history;
+		this.previews = previews;
 	}
 
 	@PutMapping(path = "/{name}", consumes = "application/json")
@@ -45,7 +53,7 @@ class BundleController {
 	@Operation(summary = "Save a revision: {\"files\":[…]}")
 	ResponseEntity<SaveResponse> save(@PathVariable NamespaceName ns, @PathVariable ResourceName name,
 			@RequestBody BundleWrite body) {
-		var saved = bundles.save(ns, name, body.files(), body.comment());
+		var saved = writer.save(ns, name, body.files(), body.comment());
 		var response = new SaveResponse(saved.revision(), saved.changed());
 		return saved.createdBundle()
 				? ResponseEntity.created(URI.create("/api/v1/namespaces/" + ns + "/bundles/" + name)).body(response)
@@ -55,19 +63,19 @@ class BundleController {
 	@GetMapping("/{name}")
 	@Operation(summary = "The latest revision")
 	BundleView latest(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
-		return bundles.latest(ns, name);
+		return history.latest(ns, name);
 	}
 
 	@GetMapping("/{name}/revisions")
 	@Operation(summary = "Every revision with author, time and comment")
-	List<BundleService.RevisionInfo> revisions(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
-		return bundles.revisions(ns, name);
+	List<BundleHistory.RevisionInfo> revisions(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
+		return history.revisions(ns, name);
 	}
 
 	@GetMapping("/{name}/revisions/{revision}")
 	@Operation(summary = "One revision with its file entries")
 	BundleView revision(@PathVariable NamespaceName ns, @PathVariable ResourceName name, @PathVariable long revision) {
-		return bundles.revision(ns, name, revision);
+		return history.revision(ns, name, revision);
 	}
 
 	@GetMapping("/{name}/diff")
@@ -75,13 +83,13 @@ class BundleController {
 			+ "changed or unchanged")
 	RenderedDiff diff(@PathVariable NamespaceName ns, @PathVariable ResourceName name, @RequestParam long from,
 			@RequestParam long to) {
-		return bundles.diff(ns, name, from, to);
+		return previews.diff(ns, name, from, to);
 	}
 
 	@PostMapping("/{name}/preview")
 	@Operation(summary = "The latest revision rendered; contents of files that come from secrets are left out")
 	PreviewResponse preview(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
-		var rendered = bundles.preview(ns, name);
+		var rendered = previews.preview(ns, name);
 		return new PreviewResponse(rendered.revision(), rendered.bundle().digest(),
 				rendered.bundle().files().stream().map(PreviewFile::of).toList());
 	}
