@@ -1,14 +1,17 @@
 package io.vaas;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the package-by-feature modules honest: no cycles, no reaching into another
- * module's internals.
+ * module's internals, no dependency a module's {@code package-info} does not declare.
  */
 class ModularityTests {
 
@@ -23,6 +26,26 @@ class ModularityTests {
 	void knowsTheProductNouns() {
 		assertThat(MODULES.stream().map(module -> module.getBasePackage().getName())).contains("io.vaas.shared",
 				"io.vaas.namespace", "io.vaas.config", "io.vaas.operator");
+	}
+
+	/**
+	 * The reads that make no permission check of their own are named interfaces, outside
+	 * their module's open API, and exactly one other module uses each.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "config, content, bundle", "secret, plaintext, bundle", "bundle, rendering, session" })
+	void onlyOneModuleUsesEachUncheckedRead(String module, String namedInterface, String onlyUser) {
+		var target = MODULES.getModuleByName(module).orElseThrow();
+		var read = target.getNamedInterfaces().getByName(namedInterface).orElseThrow();
+		var users = MODULES.stream()
+			.filter(candidate -> !candidate.equals(target))
+			.filter(candidate -> candidate.getDirectDependencies(MODULES)
+				.stream()
+				.anyMatch(dependency -> read.contains(dependency.getTargetType())))
+			.map(ApplicationModule::getName)
+			.toList();
+		assertThat(users).containsExactly(onlyUser);
+		assertThat(read.asJavaClasses()).noneMatch(target.getNamedInterfaces().getUnnamedInterface()::contains);
 	}
 
 }

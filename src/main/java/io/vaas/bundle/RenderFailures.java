@@ -9,15 +9,18 @@ import io.vaas.shared.Actor;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records on the bundle (and in the audit log) that it no longer renders for delivery,
  * and clears that once it renders again. A later change to a config or secret can break a
- * bundle that rendered when it was saved; agents then keep the last good rendering.
+ * bundle that rendered when it was saved; agents then keep the last good rendering. Part
+ * of the named interface {@code bundle :: rendering}.
  */
 @Service
+@NamedInterface(name = "rendering", propagate = false)
 public class RenderFailures {
 
 	/** The actor of events the server records on its own. */

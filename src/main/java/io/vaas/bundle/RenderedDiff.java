@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import io.vaas.bundle.output.RenderedBundle;
+import io.vaas.bundle.output.RenderedFile;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -144,19 +144,6 @@ public class ConfigService {
 		});
 	}
 
-	/**
-	 * A version's content (the latest when {@code version} is null) for rendering a
-	 * bundle. No permission check: the caller has made its own (an operator's, or an
-	 * agent's session).
-	 */
-	public ObjectNode content(NamespaceName namespace, ResourceName name, @Nullable Long version) {
-		return reading(() -> {
-			var config = configs.findByNamespaceAndName(namespace.value(), name.value())
-				.orElseThrow(() -> new ConfigNotFound(namespace, name));
-			return read(versionOf(config, name, version == null ? config.latestVersion() : version).data());
-		});
-	}
-
 	public ConfigSnapshot version(NamespaceName namespace, ResourceName name, long version) {
 		access.require(namespace, Permission.READ);
 		return reading(() -> {

@@ -4,7 +4,9 @@
  * and expose them through {@link io.vaas.keys.WrappedKeyStore} so a rotation can re-wrap
  * them.
  */
+@ApplicationModule(allowedDependencies = { "audit", "operator", "shared" })
 @NullMarked
 package io.vaas.keys;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

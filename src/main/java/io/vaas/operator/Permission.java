@@ -6,8 +6,14 @@ public enum Permission {
 	/** Read namespaces, configs, secret metadata, bundles, seeds and agents. */
 	READ,
 
-	/** Write configs, bundles and seeds; roll back; revoke agents. */
+	/** Write and roll back configs; revoke agents. */
 	WRITE_CONFIG,
+
+	/** Save bundle revisions. */
+	WRITE_BUNDLE,
+
+	/** Issue seeds for the namespace's bundles and revoke them. */
+	MANAGE_SEEDS,
 
 	/** Write and destroy secret versions. */
 	WRITE_SECRET,

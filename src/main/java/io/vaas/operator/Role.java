@@ -12,7 +12,7 @@ public enum Role {
 
 	ADMIN("admin", EnumSet.allOf(Permission.class)),
 
-	EDITOR("editor", EnumSet.of(READ, WRITE_CONFIG)),
+	EDITOR("editor", EnumSet.of(READ, WRITE_CONFIG, WRITE_BUNDLE, MANAGE_SEEDS)),
 
 	SECRET_WRITER("secret-writer", EnumSet.of(READ, WRITE_SECRET)),
 

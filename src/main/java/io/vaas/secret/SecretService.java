@@ -134,26 +134,6 @@ public class SecretService {
 	 * Decrypts a version (the latest when {@code version} is null). The reveal is in the
 	 * audit log before the value leaves this method; a refused reveal is audited too.
 	 */
-	/**
-	 * A version's plaintext (the latest when {@code version} is null) for rendering a
-	 * bundle. No permission check and no audit event: the caller has checked and records
-	 * the fetch.
-	 * @throws SecretVersionDestroyed when that version was destroyed
-	 */
-	public byte[] plaintext(NamespaceName namespace, ResourceName name, @Nullable Long version) {
-		var target = reading(() -> {
-			var secret = secrets.findByNamespaceAndName(namespace.value(), name.value())
-				.orElseThrow(() -> new SecretNotFound(namespace, name));
-			return versionOf(secret, name, version == null ? secret.latestVersion() : version);
-		});
-		var sealed = target.sealed();
-		if (sealed == null) {
-			throw new SecretVersionDestroyed(name, target.version());
-		}
-		return cipher.decrypt(target.id(), sealed,
-				SecretVersion.context(namespace.value(), name.value(), target.version()));
-	}
-
 	public Revealed reveal(NamespaceName namespace, ResourceName name, @Nullable Long version) {
 		var actor = access.require(namespace, Permission.REVEAL_SECRET);
 		var target = reading(() -> {

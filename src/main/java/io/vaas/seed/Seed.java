@@ -1,6 +1,6 @@
 package io.vaas.seed;
 
-import io.vaas.bundle.Area;
+import io.vaas.bundle.output.Area;
 
 import java.time.Duration;
 import java.time.Instant;

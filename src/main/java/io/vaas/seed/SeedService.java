@@ -1,7 +1,5 @@
 package io.vaas.seed;
 
-import io.vaas.bundle.Area;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +9,8 @@ import java.util.UUID;
 
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
-import io.vaas.bundle.BundleService;
+import io.vaas.bundle.BundleRefs;
+import io.vaas.bundle.output.Area;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.NamespaceName;
@@ -41,7 +40,7 @@ public class SeedService {
 
 	private final Seeds seeds;
 
-	private final BundleService bundles;
+	private final BundleRefs bundles;
 
 	private final Access access;
 
@@ -53,7 +52,7 @@ public class SeedService {
 
 	private final Clock clock;
 
-	SeedService(Seeds seeds, BundleService bundles, Access access, AuditLog audit, ApplicationEventPublisher events,
+	SeedService(Seeds seeds, BundleRefs bundles, Access access, AuditLog audit, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
 		this.seeds = seeds;
 		this.bundles = bundles;
@@ -79,7 +78,7 @@ public class SeedService {
 	}
 
 	public IssuedSeed create(NamespaceName namespace, ResourceName bundleName, Request request) {
-		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		var actor = access.require(namespace, Permission.MANAGE_SEEDS);
 		var ttl = request.ttl() == null ? Duration.ofHours(24) : request.ttl();
 		if (ttl.toSeconds() < 1 || ttl.getNano() != 0 || ttl.compareTo(MAX_TTL) > 0) {
 			throw new InvalidSeedRequest("ttl must be whole seconds, at least 1 s and at most " + MAX_TTL);
@@ -120,7 +119,7 @@ public class SeedService {
 	 * produced.
 	 */
 	public void revoke(NamespaceName namespace, UUID id) {
-		var actor = access.require(namespace, Permission.WRITE_CONFIG);
+		var actor = access.require(namespace, Permission.MANAGE_SEEDS);
 		transactions.executeWithoutResult(status -> {
 			var seed = seeds.lockById(id)
 				.filter(candidate -> candidate.namespace().equals(namespace.value()))

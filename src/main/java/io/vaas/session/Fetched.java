@@ -1,6 +1,6 @@
 package io.vaas.session;
 
-import io.vaas.bundle.RenderedBundle;
+import io.vaas.bundle.output.RenderedBundle;
 
 /**
  * A bundle rendered for an agent.

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.vaas.bundle.Area;
+import io.vaas.bundle.output.Area;
 import io.vaas.bundle.RenderFailures;
 import io.vaas.bundle.RevisionRenderFailed;
 import io.vaas.shared.DatabaseFailures;

@@ -9,8 +9,8 @@ import io.vaas.audit.AuditLog;
 import io.vaas.audit.Outcome;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
-import io.vaas.bundle.Area;
-import io.vaas.bundle.BundleService;
+import io.vaas.bundle.output.Area;
+import io.vaas.bundle.BundleRendering;
 import io.vaas.seed.SeedEvents;
 import io.vaas.shared.Actor;
 import io.vaas.shared.DatabaseFailures;
@@ -32,7 +32,7 @@ public class SessionService {
 
 	private final AgentSessions sessions;
 
-	private final BundleService bundles;
+	private final BundleRendering bundles;
 
 	private final ChangeFeed feed;
 
@@ -64,7 +64,7 @@ public class SessionService {
 
 	private final Clock clock;
 
-	SessionService(AgentSessions sessions, BundleService bundles, ChangeFeed feed, SessionProperties properties,
+	SessionService(AgentSessions sessions, BundleRendering bundles, ChangeFeed feed, SessionProperties properties,
 			AccessTokens tokens, RevokedSessions revoked, Revocations revocations, RenderCache renders, Access access,
 			AuditLog audit, TransactionTemplate transactions, Clock clock) {
 		this.revocations = revocations;

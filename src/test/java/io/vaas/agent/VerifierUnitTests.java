@@ -3,9 +3,9 @@ package io.vaas.agent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.vaas.bundle.Area;
-import io.vaas.bundle.RenderedBundle;
-import io.vaas.bundle.RenderedFile;
+import io.vaas.bundle.output.Area;
+import io.vaas.bundle.output.RenderedBundle;
+import io.vaas.bundle.output.RenderedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

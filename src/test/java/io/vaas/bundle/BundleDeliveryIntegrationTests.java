@@ -12,6 +12,7 @@ import java.util.HashMap;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.vaas.bundle.output.RenderedFile;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;

@@ -12,14 +12,9 @@ import io.vaas.audit.Verification;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.NamespaceName;
-import io.vaas.shared.Problems;
 import io.vaas.shared.Texts;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -78,21 +73,7 @@ class AuditController {
 		return log.verify();
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalid(InvalidAuditQuery ex) {
-		return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
-				ex.getMessage());
-	}
-
 	record AuditPage(List<AuditView> events, int page, int size, long totalEvents, int totalPages) {
-	}
-
-	static class InvalidAuditQuery extends RuntimeException {
-
-		InvalidAuditQuery(String detail) {
-			super(detail);
-		}
-
 	}
 
 }

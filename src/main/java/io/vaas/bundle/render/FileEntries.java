@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.vaas.bundle.Area;
+import io.vaas.bundle.output.Area;
 import tools.jackson.databind.JsonNode;
 
 /** Reads and checks a revision's {@code files} array; a broken rule names the entry. */

@@ -2,7 +2,7 @@ package io.vaas.bundle.render;
 
 import java.util.List;
 
-import io.vaas.bundle.Area;
+import io.vaas.bundle.output.Area;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.vaas.bundle.Area;
-import io.vaas.bundle.RenderedBundle;
-import io.vaas.bundle.RenderedFile;
+import io.vaas.bundle.output.Area;
+import io.vaas.bundle.output.RenderedBundle;
+import io.vaas.bundle.output.RenderedFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

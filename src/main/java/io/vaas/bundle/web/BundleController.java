@@ -9,25 +9,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vaas.bundle.BundleNotFound;
-import io.vaas.bundle.BundleRevisionNotFound;
-import io.vaas.bundle.BundleService;
+import io.vaas.bundle.BundleHistory;
+import io.vaas.bundle.BundlePreviews;
 import io.vaas.bundle.BundleView;
+import io.vaas.bundle.BundleWriter;
 import io.vaas.bundle.RenderedDiff;
-import io.vaas.bundle.InvalidBundle;
-import io.vaas.bundle.render.BundleRenderFailed;
-import io.vaas.bundle.RenderedFile;
+import io.vaas.bundle.output.RenderedFile;
 import io.vaas.shared.NamespaceName;
-import io.vaas.shared.Problems;
 import io.vaas.shared.ResourceName;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,17 +29,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 @RestController
 @RequestMapping(path = "/api/v1/namespaces/{ns}/bundles", produces = "application/json")
 @Tag(name = "Bundles", description = "Which files land in which /con area")
 class BundleController {
 
-	private final BundleService bundles;
+	private final BundleWriter writer;
 
-	BundleController(BundleService bundles) {
-		this.bundles = bundles;
+	private final BundleHistory history;
+
+	private final BundlePreviews previews;
+
+	BundleController(BundleWriter writer, BundleHistory history, BundlePreviews previews) {
+		this.writer = writer;
+		this.history = history;
+		this.previews = previews;
 	}
 
 	@PutMapping(path = "/{name}", consumes = "application/json")
@@ -55,7 +53,7 @@ class BundleController {
 	@Operation(summary = "Save a revision: {\"files\":[…]}")
 	ResponseEntity<SaveResponse> save(@PathVariable NamespaceName ns, @PathVariable ResourceName name,
 			@RequestBody BundleWrite body) {
-		var saved = bundles.save(ns, name, body.files(), body.comment());
+		var saved = writer.save(ns, name, body.files(), body.comment());
 		var response = new SaveResponse(saved.revision(), saved.changed());
 		return saved.createdBundle()
 				? ResponseEntity.created(URI.create("/api/v1/namespaces/" + ns + "/bundles/" + name)).body(response)
@@ -65,19 +63,19 @@ class BundleController {
 	@GetMapping("/{name}")
 	@Operation(summary = "The latest revision")
 	BundleView latest(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
-		return bundles.latest(ns, name);
+		return history.latest(ns, name);
 	}
 
 	@GetMapping("/{name}/revisions")
 	@Operation(summary = "Every revision with author, time and comment")
-	List<BundleService.RevisionInfo> revisions(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
-		return bundles.revisions(ns, name);
+	List<BundleHistory.RevisionInfo> revisions(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
+		return history.revisions(ns, name);
 	}
 
 	@GetMapping("/{name}/revisions/{revision}")
 	@Operation(summary = "One revision with its file entries")
 	BundleView revision(@PathVariable NamespaceName ns, @PathVariable ResourceName name, @PathVariable long revision) {
-		return bundles.revision(ns, name, revision);
+		return history.revision(ns, name, revision);
 	}
 
 	@GetMapping("/{name}/diff")
@@ -85,13 +83,13 @@ class BundleController {
 			+ "changed or unchanged")
 	RenderedDiff diff(@PathVariable NamespaceName ns, @PathVariable ResourceName name, @RequestParam long from,
 			@RequestParam long to) {
-		return bundles.diff(ns, name, from, to);
+		return previews.diff(ns, name, from, to);
 	}
 
 	@PostMapping("/{name}/preview")
 	@Operation(summary = "The latest revision rendered; contents of files that come from secrets are left out")
 	PreviewResponse preview(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
-		var rendered = bundles.preview(ns, name);
+		var rendered = previews.preview(ns, name);
 		return new PreviewResponse(rendered.revision(), rendered.bundle().digest(),
 				rendered.bundle().files().stream().map(PreviewFile::of).toList());
 	}
@@ -118,37 +116,6 @@ class BundleController {
 	}
 
 	record SaveResponse(long revision, boolean changed) {
-	}
-
-	@RestControllerAdvice
-	@Order(0)
-	static class BundleProblemAdvice {
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> notFound(BundleNotFound ex) {
-			return Problems.response(HttpStatus.NOT_FOUND, "bundle-not-found", "Bundle not found", ex.getMessage());
-		}
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> revisionNotFound(BundleRevisionNotFound ex) {
-			return Problems.response(HttpStatus.NOT_FOUND, "bundle-revision-not-found", "Bundle revision not found",
-					ex.getMessage());
-		}
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> renderFailed(BundleRenderFailed ex) {
-			var response = Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "bundle-render-failed",
-					"Bundle does not render", ex.getMessage());
-			response.getBody().setProperty("file", ex.file());
-			return response;
-		}
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> invalid(InvalidBundle ex) {
-			return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-bundle", "Invalid bundle",
-					ex.getMessage());
-		}
-
 	}
 
 }

@@ -8,28 +8,21 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vaas.seed.InvalidSeedRequest;
-import io.vaas.seed.SeedNotFound;
 import io.vaas.seed.SeedService;
 import io.vaas.seed.SeedView;
 import io.vaas.shared.NamespaceName;
-import io.vaas.shared.Problems;
 import io.vaas.shared.ResourceName;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 @RestController
 @RequestMapping(path = "/api/v1/namespaces/{ns}", produces = "application/json")
@@ -80,23 +73,6 @@ class SeedController {
 		@Override
 		public String toString() {
 			return "CreatedSeed[seed=" + seed + "]";
-		}
-
-	}
-
-	@RestControllerAdvice
-	@Order(0)
-	static class SeedProblemAdvice {
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> notFound(SeedNotFound ex) {
-			return Problems.response(HttpStatus.NOT_FOUND, "seed-not-found", "Seed not found", ex.getMessage());
-		}
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> invalid(InvalidSeedRequest ex) {
-			return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
-					ex.getMessage());
 		}
 
 	}

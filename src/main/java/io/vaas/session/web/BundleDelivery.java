@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.vaas.bundle.RenderedFile;
+import io.vaas.bundle.output.RenderedFile;
 import io.vaas.session.Fetched;
 import io.vaas.session.LongPolls;
 import io.vaas.session.SessionService;

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 
-import io.vaas.bundle.Area;
-import io.vaas.bundle.RenderedBundle;
+import io.vaas.bundle.output.Area;
+import io.vaas.bundle.output.RenderedBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.vaas.bundle.Area;
-import io.vaas.bundle.RenderedBundle;
+import io.vaas.bundle.output.Area;
+import io.vaas.bundle.output.RenderedBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

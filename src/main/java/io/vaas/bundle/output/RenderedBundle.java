@@ -1,4 +1,4 @@
-package io.vaas.bundle;
+package io.vaas.bundle.output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;

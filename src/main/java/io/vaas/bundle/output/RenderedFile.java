@@ -1,4 +1,4 @@
-package io.vaas.bundle;
+package io.vaas.bundle.output;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

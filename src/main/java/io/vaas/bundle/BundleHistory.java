@@ -1,0 +1,72 @@
+package io.vaas.bundle;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.vaas.operator.Access;
+import io.vaas.operator.Permission;
+import io.vaas.shared.NamespaceName;
+import io.vaas.shared.ResourceName;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The saved revisions of a bundle, as stored (file entries, not rendered files), for
+ * operators with any role in the namespace.
+ */
+@Service
+public class BundleHistory {
+
+	private final StoredBundles stored;
+
+	private final Access access;
+
+	BundleHistory(StoredBundles stored, Access access) {
+		this.stored = stored;
+		this.access = access;
+	}
+
+	public BundleView latest(NamespaceName namespace, ResourceName name) {
+		access.require(namespace, Permission.READ);
+		return stored.reading(() -> {
+			var bundle = stored.find(namespace, name);
+			return view(bundle, stored.latest(bundle));
+		});
+	}
+
+	public BundleView revision(NamespaceName namespace, ResourceName name, long revision) {
+		access.require(namespace, Permission.READ);
+		return stored.reading(() -> {
+			var bundle = stored.find(namespace, name);
+			return view(bundle, stored.revision(bundle, name, revision));
+		});
+	}
+
+	/** Every revision, oldest first, without its files. */
+	public List<RevisionInfo> revisions(NamespaceName namespace, ResourceName name) {
+		access.require(namespace, Permission.READ);
+		return stored.reading(() -> stored.history(stored.find(namespace, name))
+			.stream()
+			.map(r -> new RevisionInfo(r.revision(), r.author(), r.createdAt(), r.comment()))
+			.toList());
+	}
+
+	/**
+	 * A revision in a bundle's history.
+	 *
+	 * @param revision its number
+	 * @param author who saved it
+	 * @param createdAt when
+	 * @param comment why, if they said
+	 */
+	public record RevisionInfo(long revision, String author, Instant createdAt, @Nullable String comment) {
+	}
+
+	private BundleView view(Bundle bundle, BundleRevision revision) {
+		return new BundleView(bundle.namespace(), bundle.name(), revision.revision(), bundle.latestRevision(),
+				stored.files(revision), revision.author(), revision.createdAt(), revision.comment(),
+				bundle.renderFailure());
+	}
+
+}
