@@ -54,10 +54,12 @@ class DocumentationTests {
 				Files.writeString(DOCS.resolve(file.getKey()), file.getValue());
 			}
 		}
-		assertThat(contents(DOCS))
+		// Spring Modulith writes relations and bean lists in no fixed order: compared as
+		// sorted lines, a changed dependency, component or event still shows.
+		assertThat(normalized(contents(DOCS)))
 			.as("docs/modules is stale: run ./mvnw test -Dtest=DocumentationTests "
 					+ "-Dvaas.docs.write=true and commit docs/")
-			.isEqualTo(fresh);
+			.isEqualTo(normalized(fresh));
 	}
 
 	@Test
@@ -70,6 +72,7 @@ class DocumentationTests {
 		if (WRITE) {
 			readme = readme.substring(0, start) + diagram + readme.substring(end + END.length());
 			Files.writeString(README, readme);
+			end = readme.indexOf(END, start + START.length());
 		}
 		assertThat(readme.substring(start, end + END.length()))
 			.as("the README's module diagram is stale: run ./mvnw test -Dtest=DocumentationTests "
@@ -98,6 +101,12 @@ class DocumentationTests {
 				}
 			});
 		return lines.toString();
+	}
+
+	private static TreeMap<String, List<String>> normalized(TreeMap<String, String> contents) {
+		var normalized = new TreeMap<String, List<String>>();
+		contents.forEach((name, text) -> normalized.put(name, text.lines().sorted().toList()));
+		return normalized;
 	}
 
 	private static TreeMap<String, String> contents(Path folder) throws IOException {
