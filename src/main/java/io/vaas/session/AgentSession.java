@@ -3,7 +3,6 @@ package io.vaas.session;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.vaas.seed.SeedGrant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -83,10 +82,10 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 		// for JPA
 	}
 
-	AgentSession(SeedGrant grant, @Nullable String clientAddress, Instant now) {
+	AgentSession(Verification.Granted grant, @Nullable String clientAddress, Instant now) {
 		this.id = UUID.randomUUID();
 		this.namespace = grant.namespace();
-		this.seedId = grant.seedId();
+		this.seedId = grant.credential();
 		this.bundleId = grant.bundleId();
 		this.bundleName = grant.bundleName();
 		this.areas = String.join(",", grant.areas().stream().map(area -> area.label()).toList());

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Renews agents' access tokens, serves their bundles, records what they applied, and
  * revokes sessions — by an operator, or with their seed. Sessions begin in
- * {@link SeedExchange}.
+ * {@link TokenExchange}.
  */
 @Service
 public class SessionService {

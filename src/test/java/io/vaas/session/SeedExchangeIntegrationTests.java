@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PostgresIntegrationTest
 class SeedExchangeIntegrationTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	java.util.List<CredentialMethod> methods;
+
 	@LocalServerPort
 	int port;
 
@@ -112,6 +115,25 @@ class SeedExchangeIntegrationTests {
 					+ "\",\"subject_token_type\":\"" + Agents.SEED_TYPE + "\"}")
 			.send()
 			.expect(200);
+	}
+
+	@Test
+	void exactlyOneCredentialMethodAcceptsEachKindOfRequest() {
+		var seed = io.vaas.shared.Tokens.generate("vaas_seed_");
+		var requests = java.util.List.of(
+				new TokenRequest(TokenExchange.GRANT_TYPE, seed, SeedCredential.SEED_TOKEN_TYPE),
+				new TokenRequest(TokenExchange.GRANT_TYPE, seed, "urn:ietf:params:oauth:token-type:jwt"),
+				new TokenRequest("urn:ietf:params:oauth:grant-type:jwt-bearer", seed, null),
+				new TokenRequest(TokenExchange.GRANT_TYPE, " ", SeedCredential.SEED_TOKEN_TYPE),
+				new TokenRequest(null, null, null));
+		assertThat(methods).isNotEmpty();
+		for (var request : requests) {
+			assertThat(methods.stream().filter(method -> method.accepts(request)).count()).as("%s", request)
+				.isLessThanOrEqualTo(1);
+		}
+		assertThat(methods.stream().filter(method -> method.accepts(requests.get(0)))).hasSize(1);
+		assertThat(methods.stream().map(method -> method.credentialKey(requests.get(0))))
+			.allSatisfy(key -> assertThat(key).doesNotContain(seed));
 	}
 
 	@Test

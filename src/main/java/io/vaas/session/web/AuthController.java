@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.session.Exchange;
-import io.vaas.session.SeedExchange;
+import io.vaas.session.TokenExchange;
+import io.vaas.session.TokenRequest;
 import io.vaas.session.SessionService;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.DatabaseFailures;
@@ -36,11 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Agent authentication", description = "Seed exchange (RFC 8693) and access-token renewal")
 class AuthController {
 
-	private final SeedExchange exchanges;
+	private final TokenExchange exchanges;
 
 	private final SessionService sessions;
 
-	AuthController(SeedExchange exchanges, SessionService sessions) {
+	AuthController(TokenExchange exchanges, SessionService sessions) {
 		this.exchanges = exchanges;
 		this.sessions = sessions;
 	}
@@ -56,8 +57,8 @@ class AuthController {
 			return answer(
 					exchanges.malformedExchange(request.getRemoteAddr(), "parameters go in the form body, each once"));
 		}
-		return answer(exchanges.exchange(form.getFirst("grant_type"), form.getFirst("subject_token"),
-				form.getFirst("subject_token_type"), request.getRemoteAddr()));
+		return answer(exchanges.exchange(new TokenRequest(form.getFirst("grant_type"), form.getFirst("subject_token"),
+				form.getFirst("subject_token_type")), request.getRemoteAddr()));
 	}
 
 	@PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,8 +67,9 @@ class AuthController {
 		if (request.getQueryString() != null) {
 			return answer(exchanges.malformedExchange(request.getRemoteAddr(), "parameters go in the body"));
 		}
-		return answer(exchanges.exchange(body.grantType(), body.subjectToken(), body.subjectTokenType(),
-				request.getRemoteAddr()));
+		return answer(
+				exchanges.exchange(new TokenRequest(body.grantType(), body.subjectToken(), body.subjectTokenType()),
+						request.getRemoteAddr()));
 	}
 
 	/**

@@ -1,0 +1,31 @@
+package io.vaas.session;
+
+/**
+ * One way for an agent to get a session at {@code POST /api/v1/auth/token}: a seed token
+ * today; identity tokens and key assertions next (docs/adr/0001). {@link TokenExchange}
+ * finds the one method that accepts a request, throttles its failures, turns a grant into
+ * a session and audits the outcome; a method only says what it accepts and whether a
+ * credential is good.
+ */
+public interface CredentialMethod {
+
+	/**
+	 * Whether this method handles the request (by its grant type and token type); no two
+	 * methods accept the same request.
+	 */
+	boolean accepts(TokenRequest request);
+
+	/**
+	 * The key under which failures with this credential are counted: a hash of what was
+	 * presented, never the value (see
+	 * {@link io.vaas.shared.FailureThrottle#credentialKey}).
+	 */
+	String credentialKey(TokenRequest request);
+
+	/**
+	 * Verifies the credential, inside the exchange's transaction: a grant for one bundle,
+	 * or a refusal whose reason is audited and never shown to the caller.
+	 */
+	Verification verify(TokenRequest request);
+
+}
