@@ -1,33 +1,18 @@
 package io.vaas.bundle;
 
 import java.time.Instant;
-import java.util.UUID;
 
+import io.vaas.shared.VersionedHead;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "bundles")
-class Bundle {
-
-	@Id
-	private UUID id;
-
-	private String namespace;
-
-	private String name;
-
-	@Column(name = "latest_revision")
-	private long latestRevision;
-
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
+@AttributeOverride(name = "latest", column = @Column(name = "latest_revision"))
+class Bundle extends VersionedHead {
 
 	@Column(name = "render_failure")
 	private @Nullable String renderFailure;
@@ -43,22 +28,16 @@ class Bundle {
 	}
 
 	Bundle(String namespace, String name, Instant now) {
-		this.id = UUID.randomUUID();
-		this.namespace = namespace;
-		this.name = name;
-		this.latestRevision = 0;
-		this.createdAt = now;
-		this.updatedAt = now;
+		super(namespace, name, now);
 	}
 
 	/** A new revision; it rendered when it was saved, so any earlier failure is over. */
-	long advance(Instant now) {
-		latestRevision++;
-		updatedAt = now;
+	@Override
+	protected long advance(Instant now) {
 		renderFailure = null;
 		renderFailedRevision = null;
 		renderFailedAt = null;
-		return latestRevision;
+		return super.advance(now);
 	}
 
 	/** The last failure to render it for delivery, while it lasts. */
@@ -72,24 +51,12 @@ class Bundle {
 						renderFailedRevision, renderFailedAt);
 	}
 
-	UUID id() {
-		return id;
-	}
-
-	String namespace() {
-		return namespace;
-	}
-
-	String name() {
-		return name;
-	}
-
 	long latestRevision() {
-		return latestRevision;
+		return latest();
 	}
 
 	BundleRef ref() {
-		return new BundleRef(id, namespace, name);
+		return new BundleRef(id(), namespace(), name());
 	}
 
 }

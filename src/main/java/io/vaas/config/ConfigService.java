@@ -117,8 +117,10 @@ public class ConfigService {
 		var existing = configs.lockByNamespaceAndName(namespace.value(), name.value());
 		if (existing.isEmpty()) {
 			precondition.check(null);
-			var config = configs.saveAndFlush(new Config(namespace.value(), name.value(), now));
-			versions.save(new ConfigVersion(config.id(), 1, content, actor.name(), now, comment));
+			var created = new Config(namespace.value(), name.value(), now);
+			var first = created.advance(now);
+			var config = configs.saveAndFlush(created);
+			versions.save(new ConfigVersion(config.id(), first, content, actor.name(), now, comment));
 			audit.record(AuditEntry.success(actor, action, namespace.value(), name.value(), 1L));
 			events.publishEvent(new NamespaceChanged(namespace.value()));
 			return new WriteOutcome(1, true, true);
