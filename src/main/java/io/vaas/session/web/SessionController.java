@@ -7,23 +7,16 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vaas.session.SessionNotFound;
 import io.vaas.session.SessionService;
 import io.vaas.session.SessionView;
 import io.vaas.shared.NamespaceName;
-import io.vaas.shared.Problems;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Operators' view of agent sessions, and signing-key rotation. */
 @RestController
@@ -56,17 +49,6 @@ class SessionController {
 			+ "published until its tokens have expired")
 	Map<String, String> rotateSigningKey() {
 		return Map.of("kid", sessions.rotateSigningKey());
-	}
-
-	@RestControllerAdvice
-	@Order(0)
-	static class SessionProblemAdvice {
-
-		@ExceptionHandler
-		ResponseEntity<ProblemDetail> notFound(SessionNotFound ex) {
-			return Problems.response(HttpStatus.NOT_FOUND, "session-not-found", "Session not found", ex.getMessage());
-		}
-
 	}
 
 }
