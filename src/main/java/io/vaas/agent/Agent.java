@@ -2,9 +2,7 @@ package io.vaas.agent;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +72,7 @@ final class Agent {
 	private ExitCode fetch(AgentOptions options) {
 		var client = new ServerClient(options.server(), options.cacert());
 		var writer = new AtomicWriter(options.uid(), options.gid());
-		var token = authenticate(options, client);
+		var token = new Credentials(options, client, log).session();
 		var areas = client.areas(token.value());
 		checkAreas(options, areas);
 		var bundle = client.bundle(token.value(), null, 0).orElseThrow();
@@ -101,8 +99,9 @@ final class Agent {
 				return ExitCode.OK;
 			}
 			try {
-				if (token == null || needsRenewal(token)) {
-					token = token == null ? authenticate(options, client) : renew(options, client, token);
+				if (token == null || Credentials.needsRenewal(token)) {
+					var credentials = new Credentials(options, client, log);
+					token = token == null ? credentials.session() : credentials.renew(token);
 					areas = client.areas(token.value());
 					checkAreas(options, areas);
 				}
@@ -136,7 +135,7 @@ final class Agent {
 
 	/** Verifies, then writes every area; returns whether any area changed. */
 	private boolean apply(AgentOptions options, ServerClient client, AtomicWriter writer, ServerClient.Token token,
-			List<String> areas, Bundle bundle) {
+			List<String> areas, Manifest bundle) {
 		try {
 			Verifier.verify(bundle, client.jwks());
 		}
@@ -156,48 +155,6 @@ final class Agent {
 		log.event(changed ? "applied" : "unchanged", "bundle", bundle.bundle(), "revision",
 				Long.toString(bundle.revision()), "digest", bundle.digest());
 		return changed;
-	}
-
-	private ServerClient.Token authenticate(AgentOptions options, ServerClient client) {
-		var state = new SessionState(options.stateFile());
-		var saved = state.load(options.server());
-		var now = System.currentTimeMillis() / 1000;
-		if (saved != null && saved.expiresAt() > now + 5) {
-			try {
-				var renewed = client.renew(saved.value());
-				state.save(options.server(), renewed);
-				log.event("session_resumed");
-				return renewed;
-			}
-			catch (AgentFailure failure) {
-				if (failure.code() != ExitCode.AUTH_REFUSED) {
-					throw failure;
-				}
-			}
-		}
-		String seed;
-		try {
-			seed = Files.readString(options.seedFile(), StandardCharsets.UTF_8).strip();
-		}
-		catch (IOException ex) {
-			throw new AgentFailure(ExitCode.AUTH_REFUSED, "no session to resume and no seed at " + options.seedFile());
-		}
-		var token = client.exchange(seed);
-		state.save(options.server(), token);
-		log.event("seed_exchanged");
-		return token;
-	}
-
-	private ServerClient.Token renew(AgentOptions options, ServerClient client, ServerClient.Token token) {
-		var renewed = client.renew(token.value());
-		new SessionState(options.stateFile()).save(options.server(), renewed);
-		log.event("token_renewed");
-		return renewed;
-	}
-
-	/** Renew when less than a third of a 15-minute token is left. */
-	private static boolean needsRenewal(ServerClient.Token token) {
-		return token.expiresAt() - System.currentTimeMillis() / 1000 < 300;
 	}
 
 	private void checkAreas(AgentOptions options, List<String> areas) {

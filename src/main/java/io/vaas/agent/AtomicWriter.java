@@ -1,8 +1,6 @@
 package io.vaas.agent;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,15 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -52,24 +47,17 @@ final class AtomicWriter {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss.nnnnnnnnn");
 
-	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-
-	private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
-
-	private final int uid;
-
-	private final int gid;
+	private final DurableFiles files;
 
 	AtomicWriter(int uid, int gid) {
-		this.uid = uid;
-		this.gid = gid;
+		this.files = new DurableFiles(uid, gid);
 	}
 
 	/**
 	 * Writes the files into the area directory; returns false when it already held this
 	 * digest.
 	 */
-	boolean write(Path area, List<Bundle.File> files, String digest) {
+	boolean write(Path area, List<Manifest.File> files, String digest) {
 		try {
 			return swap(area, files, digest);
 		}
@@ -79,7 +67,7 @@ final class AtomicWriter {
 		}
 	}
 
-	private boolean swap(Path area, List<Bundle.File> files, String digest) throws IOException {
+	private boolean swap(Path area, List<Manifest.File> files, String digest) throws IOException {
 		// (1)
 		if (Files.isSymbolicLink(area)) {
 			throw new AgentFailure(ExitCode.WRITE_FAILED, area + " is a symlink; refusing to follow it");
@@ -95,18 +83,18 @@ final class AtomicWriter {
 		// (3)
 		var name = ".." + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
 		var fresh = area.resolve(name);
-		Files.createDirectory(fresh, PosixFilePermissions.asFileAttribute(DIRECTORY));
+		Files.createDirectory(fresh, PosixFilePermissions.asFileAttribute(DurableFiles.DIRECTORY));
 		for (var file : files) {
-			writeFile(fresh, file.path(), file.content(), file.mode());
+			this.files.write(fresh, file.path(), file.content(), file.mode());
 		}
-		writeFile(fresh, DIGEST, digest.getBytes(StandardCharsets.US_ASCII), 0444);
-		sync(fresh);
+		this.files.write(fresh, DIGEST, digest.getBytes(StandardCharsets.US_ASCII), 0444);
+		DurableFiles.sync(fresh);
 		// (4)
 		var temporary = area.resolve(DATA_TMP);
 		Files.deleteIfExists(temporary);
 		Files.createSymbolicLink(temporary, Path.of(name));
 		Files.move(temporary, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		sync(area);
+		DurableFiles.sync(area);
 		// (5)
 		var visible = new LinkedHashSet<String>();
 		files.forEach(file -> visible.add(file.path().split("/")[0]));
@@ -194,67 +182,6 @@ final class AtomicWriter {
 					deleteTree(entry);
 				}
 			}
-		}
-	}
-
-	private void writeFile(Path directory, String relative, byte[] content, int mode) throws IOException {
-		var path = directory.resolve(relative);
-		if (!path.normalize().startsWith(directory)) {
-			throw new AgentFailure(ExitCode.VERIFICATION_FAILED, "unsafe path");
-		}
-		var parent = path.getParent();
-		if (!parent.equals(directory)) {
-			createDirectories(directory, parent);
-		}
-		try (var channel = FileChannel.open(path, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-				PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
-			var buffer = ByteBuffer.wrap(content);
-			while (buffer.hasRemaining()) {
-				channel.write(buffer);
-			}
-			channel.force(true);
-		}
-		// The mode (and owner) are set before the swap makes the file visible.
-		Files.setPosixFilePermissions(path, permissions(mode));
-		if (uid >= 0 || gid >= 0) {
-			if (uid >= 0) {
-				Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-			}
-			if (gid >= 0) {
-				Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
-			}
-		}
-	}
-
-	private static void createDirectories(Path root, Path directory) throws IOException {
-		var relative = root.relativize(directory);
-		var current = root;
-		for (var part : relative) {
-			current = current.resolve(part);
-			if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-				Files.createDirectory(current, PosixFilePermissions.asFileAttribute(DIRECTORY));
-			}
-		}
-	}
-
-	static Set<PosixFilePermission> permissions(int mode) {
-		var text = new StringBuilder();
-		for (int shift = 6; shift >= 0; shift -= 3) {
-			int bits = (mode >> shift) & 7;
-			text.append((bits & 4) != 0 ? 'r' : '-')
-				.append((bits & 2) != 0 ? 'w' : '-')
-				.append((bits & 1) != 0 ? 'x' : '-');
-		}
-		return PosixFilePermissions.fromString(text.toString());
-	}
-
-	private static void sync(Path directory) {
-		try (var channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-			channel.force(true);
-		}
-		catch (IOException ex) {
-			// Some file systems cannot open a directory for fsync; the rename is still
-			// atomic.
 		}
 	}
 

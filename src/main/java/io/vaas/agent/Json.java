@@ -18,12 +18,10 @@ final class Json {
 
 	static final int MAX_DEPTH = 64;
 
-	private final String text;
-
-	private int at;
+	private final JsonScanner in;
 
 	private Json(String text) {
-		this.text = text;
+		this.in = new JsonScanner(text);
 	}
 
 	static Object parse(String text) {
@@ -31,11 +29,11 @@ final class Json {
 			throw new IllegalArgumentException("JSON larger than " + MAX_LENGTH + " characters");
 		}
 		var json = new Json(text);
-		json.space();
+		json.in.space();
 		var value = json.value(0);
-		json.space();
-		if (json.at != text.length()) {
-			throw json.error("trailing content");
+		json.in.space();
+		if (!json.in.atEnd()) {
+			throw json.in.error("trailing content");
 		}
 		return value;
 	}
@@ -50,203 +48,72 @@ final class Json {
 
 	private Object value(int depth) {
 		if (depth > MAX_DEPTH) {
-			throw error("nesting deeper than " + MAX_DEPTH);
+			throw in.error("nesting deeper than " + MAX_DEPTH);
 		}
-		if (at >= text.length()) {
-			throw error("unexpected end");
+		if (in.atEnd()) {
+			throw in.error("unexpected end");
 		}
-		return switch (text.charAt(at)) {
+		return switch (in.current()) {
 			case '{' -> object(depth);
 			case '[' -> array(depth);
-			case '"' -> string();
-			case 't' -> literal("true", Boolean.TRUE);
-			case 'f' -> literal("false", Boolean.FALSE);
-			case 'n' -> literal("null", null);
-			default -> number();
+			case '"' -> in.string();
+			case 't' -> in.literal("true", Boolean.TRUE);
+			case 'f' -> in.literal("false", Boolean.FALSE);
+			case 'n' -> in.literal("null", null);
+			default -> in.number();
 		};
 	}
 
 	private Map<String, Object> object(int depth) {
 		var map = new LinkedHashMap<String, Object>();
-		at++;
-		space();
-		if (peek('}')) {
-			at++;
+		in.skip();
+		in.space();
+		if (in.peek('}')) {
+			in.skip();
 			return map;
 		}
 		while (true) {
-			space();
-			if (!peek('"')) {
-				throw error("expected a key");
+			in.space();
+			if (!in.peek('"')) {
+				throw in.error("expected a key");
 			}
-			var key = string();
-			space();
-			expect(':');
-			space();
+			var key = in.string();
+			in.space();
+			in.expect(':');
+			in.space();
 			if (map.containsKey(key)) {
-				throw error("duplicate key");
+				throw in.error("duplicate key");
 			}
 			map.put(key, value(depth + 1));
-			space();
-			if (peek(',')) {
-				at++;
+			in.space();
+			if (in.peek(',')) {
+				in.skip();
 				continue;
 			}
-			expect('}');
+			in.expect('}');
 			return map;
 		}
 	}
 
 	private List<Object> array(int depth) {
 		var list = new ArrayList<Object>();
-		at++;
-		space();
-		if (peek(']')) {
-			at++;
+		in.skip();
+		in.space();
+		if (in.peek(']')) {
+			in.skip();
 			return list;
 		}
 		while (true) {
-			space();
+			in.space();
 			list.add(value(depth + 1));
-			space();
-			if (peek(',')) {
-				at++;
+			in.space();
+			if (in.peek(',')) {
+				in.skip();
 				continue;
 			}
-			expect(']');
+			in.expect(']');
 			return list;
 		}
-	}
-
-	private String string() {
-		expect('"');
-		var out = new StringBuilder();
-		while (true) {
-			if (at >= text.length()) {
-				throw error("unterminated string");
-			}
-			char c = text.charAt(at++);
-			if (c == '"') {
-				return out.toString();
-			}
-			if (c < 0x20) {
-				throw error("control character in string");
-			}
-			if (c != '\\') {
-				out.append(c);
-				continue;
-			}
-			if (at >= text.length()) {
-				throw error("unterminated escape");
-			}
-			char e = text.charAt(at++);
-			switch (e) {
-				case '"', '\\', '/' -> out.append(e);
-				case 'b' -> out.append('\b');
-				case 'f' -> out.append('\f');
-				case 'n' -> out.append('\n');
-				case 'r' -> out.append('\r');
-				case 't' -> out.append('\t');
-				case 'u' -> {
-					if (at + 4 > text.length()) {
-						throw error("short unicode escape");
-					}
-					try {
-						out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-					}
-					catch (NumberFormatException ex) {
-						throw error("bad unicode escape");
-					}
-					at += 4;
-				}
-				default -> throw error("bad escape");
-			}
-		}
-	}
-
-	private Object number() {
-		int start = at;
-		if (peek('-')) {
-			at++;
-		}
-		if (peek('0')) {
-			at++;
-		}
-		else if (at < text.length() && text.charAt(at) >= '1' && text.charAt(at) <= '9') {
-			digits();
-		}
-		else {
-			throw error("unexpected character");
-		}
-		boolean integer = true;
-		if (peek('.')) {
-			integer = false;
-			at++;
-			if (digits() == 0) {
-				throw error("digits expected after '.'");
-			}
-		}
-		if (peek('e') || peek('E')) {
-			integer = false;
-			at++;
-			if (peek('+') || peek('-')) {
-				at++;
-			}
-			if (digits() == 0) {
-				throw error("digits expected in exponent");
-			}
-		}
-		var literal = text.substring(start, at);
-		if (integer) {
-			try {
-				return Long.parseLong(literal);
-			}
-			catch (NumberFormatException ex) {
-				return Double.parseDouble(literal);
-			}
-		}
-		return Double.parseDouble(literal);
-	}
-
-	private int digits() {
-		int start = at;
-		while (at < text.length() && Character.isDigit(text.charAt(at)) && text.charAt(at) < 128) {
-			at++;
-		}
-		return at - start;
-	}
-
-	private Object literal(String word, Object value) {
-		if (!text.startsWith(word, at)) {
-			throw error("unexpected character");
-		}
-		at += word.length();
-		return value;
-	}
-
-	private boolean peek(char c) {
-		return at < text.length() && text.charAt(at) == c;
-	}
-
-	private void expect(char c) {
-		if (!peek(c)) {
-			throw error("expected '" + c + "'");
-		}
-		at++;
-	}
-
-	private void space() {
-		while (at < text.length()) {
-			char c = text.charAt(at);
-			if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-				return;
-			}
-			at++;
-		}
-	}
-
-	private IllegalArgumentException error(String what) {
-		return new IllegalArgumentException("invalid JSON at offset " + at + ": " + what);
 	}
 
 }

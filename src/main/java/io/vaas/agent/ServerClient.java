@@ -82,7 +82,7 @@ final class ServerClient {
 	 * The bundle, or empty when the server answers 304 (nothing new within
 	 * {@code waitSeconds}).
 	 */
-	Optional<Bundle> bundle(String token, String knownDigest, int waitSeconds) {
+	Optional<Manifest> bundle(String token, String knownDigest, int waitSeconds) {
 		var request = HttpRequest
 			.newBuilder(uri("/api/v1/agent/bundle" + (waitSeconds > 0 ? "?wait=" + waitSeconds : "")))
 			.header("Authorization", "Bearer " + token)
@@ -96,7 +96,7 @@ final class ServerClient {
 			return Optional.empty();
 		}
 		refused(response, "the server refused the access token");
-		return Optional.of(Bundle.parse(response.body()));
+		return Optional.of(Manifest.parse(response.body()));
 	}
 
 	Map<String, Object> jwks() {

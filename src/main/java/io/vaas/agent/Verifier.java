@@ -37,7 +37,7 @@ final class Verifier {
 	/**
 	 * @throws AgentFailure with {@link ExitCode#VERIFICATION_FAILED}
 	 */
-	static void verify(Bundle bundle, Map<String, Object> jwks) {
+	static void verify(Manifest bundle, Map<String, Object> jwks) {
 		for (var file : bundle.files()) {
 			if (!AREAS.contains(file.area())) {
 				throw failed("unknown area in " + file.area() + "/" + file.path());
@@ -69,10 +69,10 @@ final class Verifier {
 	 * The server's digest: SHA-256 over area, path, mode, size and SHA-256 of every file,
 	 * in (area, path) order.
 	 */
-	static String digest(List<Bundle.File> files) {
+	static String digest(List<Manifest.File> files) {
 		var canonical = new StringBuilder("vaas-bundle-v1\n");
 		files.stream()
-			.sorted(Comparator.comparing(Bundle.File::area).thenComparing(Bundle.File::path))
+			.sorted(Comparator.comparing(Manifest.File::area).thenComparing(Manifest.File::path))
 			.forEach(file -> canonical.append(file.area())
 				.append('\0')
 				.append(file.path())
@@ -87,7 +87,7 @@ final class Verifier {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static void verifySignature(Bundle bundle, Map<String, Object> jwks) {
+	private static void verifySignature(Manifest bundle, Map<String, Object> jwks) {
 		var parts = bundle.signature() == null ? new String[0] : bundle.signature().split("\\.");
 		if (parts.length != 3) {
 			throw failed("the bundle signature is missing or malformed");

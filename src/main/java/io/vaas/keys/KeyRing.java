@@ -3,7 +3,6 @@ package io.vaas.keys;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,9 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
-import io.vaas.audit.Outcome;
 import io.vaas.operator.Access;
-import io.vaas.shared.Actor;
 import io.vaas.shared.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +55,8 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 
 	private final Map<UUID, byte[]> unsealed = new ConcurrentHashMap<>();
 
+	private final Rewrapping rewrapping;
+
 	private volatile MasterKey master;
 
 	private volatile UUID primary;
@@ -73,6 +72,7 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
+		this.rewrapping = new Rewrapping(stores, keks, transactions, audit, this);
 	}
 
 	@Override
@@ -116,7 +116,8 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 		return wrapWith(keks.findPrimary().orElseThrow().id(), dataKey, context);
 	}
 
-	private WrappedKey wrapWith(UUID kekId, byte[] dataKey, String context) {
+	/** Wraps a data key with the given KEK (re-wrapping uses the new primary). */
+	WrappedKey wrapWith(UUID kekId, byte[] dataKey, String context) {
 		return new WrappedKey(kekId, AesGcm.seal(kek(kekId), dataKey, dekAssociatedData(kekId, context)));
 	}
 
@@ -142,7 +143,7 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 		});
 		primary = rotated;
 		log.info("event=kek_rotated primary_kek={}", rotated);
-		return rewrapAll(size, actor);
+		return rewrapping.run(rotated, size, actor);
 	}
 
 	/**
@@ -152,12 +153,12 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 	public RotationResult rewrap(int batchSize) {
 		var actor = access.requireSuperuser();
 		refreshPrimary();
-		return rewrapAll(checkBatch(batchSize), actor);
+		return rewrapping.run(primary, checkBatch(batchSize), actor);
 	}
 
 	public List<KeyView> list() {
 		access.requireSuperuser();
-		var counts = counts();
+		var counts = rewrapping.counts();
 		return keks.findAllByOrderByCreatedAt()
 			.stream()
 			.map(kek -> new KeyView(kek.id(), kek.status().name().toLowerCase(), kek.createdAt(), kek.retiredAt(),
@@ -173,7 +174,7 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 			if (kek.status() == Kek.Status.PRIMARY) {
 				throw new KeyInUse(id, "it is the primary key");
 			}
-			var wrapped = counts().getOrDefault(id, 0L);
+			var wrapped = rewrapping.counts().getOrDefault(id, 0L);
 			if (wrapped > 0) {
 				throw new KeyInUse(id, "it still wraps " + wrapped + " data keys; re-wrap them first");
 			}
@@ -181,79 +182,6 @@ public class KeyRing implements DataKeyWrapper, InitializingBean {
 			audit.record(AuditEntry.success(actor, "key.remove", null, id.toString(), null));
 		});
 		unsealed.remove(id);
-	}
-
-	private RotationResult rewrapAll(int batchSize, Actor actor) {
-		var target = primary;
-		long rewrapped = 0;
-		long unreadable = 0;
-		for (var store : stores) {
-			// Passes until one re-wraps nothing: a write that read the old primary just
-			// before the
-			// rotation committed may land behind the cursor of the pass that was under
-			// way.
-			long[] pass;
-			do {
-				pass = sweep(store, target, batchSize);
-				rewrapped += pass[0];
-			}
-			while (pass[0] > 0);
-			unreadable += pass[1];
-		}
-		var remaining = counts().entrySet()
-			.stream()
-			.filter(entry -> !entry.getKey().equals(target))
-			.mapToLong(Map.Entry::getValue)
-			.sum();
-		var result = new RotationResult(target, rewrapped, unreadable, remaining);
-		transactions.executeWithoutResult(status -> audit.record(new AuditEntry(actor, "key.rewrap", null,
-				target.toString(), null, Outcome.SUCCESS, result.rewrapped() + " data keys re-wrapped, "
-						+ result.unreadable() + " unreadable, " + result.remaining() + " remaining")));
-		log.info("event=kek_rewrap primary_kek={} rewrapped={} unreadable={} remaining={}", target, rewrapped,
-				unreadable, remaining);
-		return result;
-	}
-
-	/** One pass over a store in id order; returns {re-wrapped, unreadable}. */
-	private long[] sweep(WrappedKeyStore store, UUID target, int batchSize) {
-		var counts = new long[2];
-		var after = new UUID(0, 0);
-		while (true) {
-			var batch = store.wrappedByOtherThan(target, after, batchSize);
-			if (batch.isEmpty() || !target.equals(keks.findPrimary().orElseThrow().id())) {
-				// Done, or a newer rotation took over: its sweep re-wraps everything.
-				return counts;
-			}
-			after = batch.getLast().id();
-			transactions.executeWithoutResult(status -> {
-				for (var stored : batch) {
-					byte[] dataKey;
-					try {
-						dataKey = unwrap(stored.key(), stored.context());
-					}
-					catch (DecryptionFailed ex) {
-						log.warn("event=rewrap_skipped id={} kek={} reason=\"does not unwrap\"", stored.id(),
-								stored.key().kekId());
-						counts[1]++;
-						continue;
-					}
-					try {
-						if (store.replace(stored, wrapWith(target, dataKey, stored.context()))) {
-							counts[0]++;
-						}
-					}
-					finally {
-						Arrays.fill(dataKey, (byte) 0);
-					}
-				}
-			});
-		}
-	}
-
-	private Map<UUID, Long> counts() {
-		var total = new HashMap<UUID, Long>();
-		stores.forEach(store -> store.countByKek().forEach((id, n) -> total.merge(id, n, Long::sum)));
-		return total;
 	}
 
 	private void refreshPrimary() {

@@ -22,9 +22,9 @@ class AtomicWriterUnitTests {
 
 	final AtomicWriter writer = new AtomicWriter(-1, -1);
 
-	static Bundle.File file(String path, String content, int mode) {
+	static Manifest.File file(String path, String content, int mode) {
 		var bytes = content.getBytes(StandardCharsets.UTF_8);
-		return new Bundle.File("configuration", path, mode, bytes, Verifier.sha256(bytes));
+		return new Manifest.File("configuration", path, mode, bytes, Verifier.sha256(bytes));
 	}
 
 	@Test

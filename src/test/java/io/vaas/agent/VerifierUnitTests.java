@@ -36,8 +36,8 @@ class VerifierUnitTests {
 		var b = new byte[] { 0, 1, 2 };
 		var server = RenderedBundle.of(List.of(RenderedFile.of(Area.SECRET, "k", 0400, b, true),
 				RenderedFile.of(Area.CONFIGURATION, "my.cnf", 0444, a, false)));
-		var agent = Verifier.digest(List.of(new Bundle.File("configuration", "my.cnf", 0444, a, Verifier.sha256(a)),
-				new Bundle.File("secret", "k", 0400, b, Verifier.sha256(b))));
+		var agent = Verifier.digest(List.of(new Manifest.File("configuration", "my.cnf", 0444, a, Verifier.sha256(a)),
+				new Manifest.File("secret", "k", 0400, b, Verifier.sha256(b))));
 		assertThat(agent).isEqualTo(server.digest());
 	}
 

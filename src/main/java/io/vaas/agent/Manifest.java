@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fetched bundle manifest.
+ * What the agent received for its bundle: the manifest of
+ * {@code GET /api/v1/agent/bundle} — identity, revision, digest, signature — and the
+ * files it will write (not the server's {@code io.vaas.bundle.Bundle}, which is the
+ * stored definition).
  *
  * @param bundle {@code namespace/name}
  * @param revision the bundle revision
@@ -14,7 +17,7 @@ import java.util.Map;
  * @param signature compact JWS over bundle, revision and digest
  * @param files the files
  */
-record Bundle(String bundle, long revision, String digest, String signature, List<File> files) {
+record Manifest(String bundle, long revision, String digest, String signature, List<File> files) {
 
 	/**
 	 * A file of the manifest.
@@ -29,7 +32,7 @@ record Bundle(String bundle, long revision, String digest, String signature, Lis
 	}
 
 	@SuppressWarnings("unchecked")
-	static Bundle parse(String json) {
+	static Manifest parse(String json) {
 		try {
 			var manifest = Json.object(json);
 			var files = new ArrayList<File>();
@@ -39,7 +42,7 @@ record Bundle(String bundle, long revision, String digest, String signature, Lis
 						Integer.parseInt((String) file.get("mode"), 8),
 						Base64.getDecoder().decode((String) file.get("content")), (String) file.get("sha256")));
 			}
-			return new Bundle((String) manifest.get("bundle"), ((Number) manifest.get("revision")).longValue(),
+			return new Manifest((String) manifest.get("bundle"), ((Number) manifest.get("revision")).longValue(),
 					(String) manifest.get("digest"), (String) manifest.get("signature"), List.copyOf(files));
 		}
 		catch (RuntimeException ex) {
