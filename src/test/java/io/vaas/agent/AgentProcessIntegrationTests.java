@@ -48,6 +48,8 @@ class AgentProcessIntegrationTests {
 
 	final List<Process> processes = new ArrayList<>();
 
+	final List<Path> outputs = new ArrayList<>();
+
 	@BeforeEach
 	void setUp() throws Exception {
 		api = new Api(port);
@@ -175,7 +177,9 @@ class AgentProcessIntegrationTests {
 	void signalsTheApplicationNamedInThePidFile() throws Exception {
 		var hups = root.resolve("hups");
 		var trapped = root.resolve("trapped");
-		var application = new ProcessBuilder("/bin/sh", "-c",
+		// A shell cannot trap a signal that was ignored when it started, and a suite run
+		// under nohup passes SIGHUP on ignored: env gives the shell the default back.
+		var application = new ProcessBuilder("env", "--default-signal=HUP", "/bin/sh", "-c",
 				"trap 'echo hup >> " + hups + "' HUP; : > " + trapped + "; while true; do sleep 0.1; done")
 			.start();
 		processes.add(application);
@@ -330,10 +334,27 @@ class AgentProcessIntegrationTests {
 		return new Run(process.exitValue(), output);
 	}
 
+	/**
+	 * A long-running agent; what it prints goes to a file under {@code target/}, shown
+	 * when a wait for it times out.
+	 */
 	private Process start(String... args) throws IOException {
-		var process = builder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		var output = Files.createDirectories(Path.of("target", "agent-output"))
+			.resolve(UUID.randomUUID() + ".log")
+			.toFile();
+		var process = builder(args).redirectOutput(output).start();
 		processes.add(process);
+		outputs.add(output.toPath());
 		return process;
+	}
+
+	/** What the agents this test started have printed so far. */
+	private String agentOutput() {
+		var text = new StringBuilder();
+		for (var output : outputs) {
+			text.append("--- agent output ").append(output).append('\n').append(read(output));
+		}
+		return text.toString();
 	}
 
 	private static ProcessBuilder builder(String... args) {
@@ -351,10 +372,12 @@ class AgentProcessIntegrationTests {
 
 	}
 
-	private static void waitFor(Check check, long millis) throws Exception {
+	private void waitFor(Check check, long millis) throws Exception {
 		var deadline = System.currentTimeMillis() + millis;
 		while (!check.holds()) {
-			assertThat(System.currentTimeMillis()).as("waited %d ms", millis).isLessThan(deadline);
+			if (System.currentTimeMillis() >= deadline) {
+				throw new AssertionError("waited " + millis + " ms; " + agentOutput());
+			}
 			Thread.sleep(20);
 		}
 	}
