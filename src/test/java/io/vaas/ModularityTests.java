@@ -33,7 +33,7 @@ class ModularityTests {
 	 * their module's open API, and exactly one other module uses each.
 	 */
 	@ParameterizedTest
-	@CsvSource({ "config, content, bundle", "secret, plaintext, bundle", "bundle, rendering, session" })
+	@CsvSource({ "config, content, bundle", "secret, plaintext, bundle", "bundle, rendering, delivery" })
 	void onlyOneModuleUsesEachUncheckedRead(String module, String namedInterface, String onlyUser) {
 		var target = MODULES.getModuleByName(module).orElseThrow();
 		var read = target.getNamedInterfaces().getByName(namedInterface).orElseThrow();

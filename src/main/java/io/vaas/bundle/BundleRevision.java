@@ -3,32 +3,21 @@ package io.vaas.bundle;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.vaas.shared.VersionRow;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
+/** One immutable revision of a bundle: its file entries, author, time and comment. */
 @Entity
 @Table(name = "bundle_revisions")
-class BundleRevision {
-
-	@Id
-	private UUID id;
-
-	@Column(name = "bundle_id")
-	private UUID bundleId;
-
-	private long revision;
+@AttributeOverride(name = "headId", column = @Column(name = "bundle_id"))
+@AttributeOverride(name = "number", column = @Column(name = "revision"))
+class BundleRevision extends VersionRow {
 
 	private byte[] files;
-
-	private String author;
-
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	private @Nullable String comment;
 
 	protected BundleRevision() {
 		// for JPA
@@ -36,33 +25,16 @@ class BundleRevision {
 
 	BundleRevision(UUID bundleId, long revision, byte[] files, String author, Instant createdAt,
 			@Nullable String comment) {
-		this.id = UUID.randomUUID();
-		this.bundleId = bundleId;
-		this.revision = revision;
+		super(UUID.randomUUID(), bundleId, revision, author, createdAt, comment);
 		this.files = files.clone();
-		this.author = author;
-		this.createdAt = createdAt;
-		this.comment = comment;
 	}
 
 	long revision() {
-		return revision;
+		return number();
 	}
 
 	byte[] files() {
 		return files.clone();
-	}
-
-	String author() {
-		return author;
-	}
-
-	Instant createdAt() {
-		return createdAt;
-	}
-
-	@Nullable String comment() {
-		return comment;
 	}
 
 }

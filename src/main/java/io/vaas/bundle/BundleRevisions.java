@@ -8,8 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface BundleRevisions extends JpaRepository<BundleRevision, UUID> {
 
-	Optional<BundleRevision> findByBundleIdAndRevision(UUID bundleId, long revision);
+	Optional<BundleRevision> findByHeadIdAndNumber(UUID bundleId, long revision);
 
-	List<BundleRevision> findByBundleIdOrderByRevision(UUID bundleId);
+	List<BundleRevision> findByHeadIdOrderByNumber(UUID bundleId);
 
 }

@@ -101,7 +101,7 @@ public class BundleWriter {
 			var bundle = existing
 				.orElseGet(() -> bundles.saveAndFlush(new Bundle(namespace.value(), name.value(), now)));
 			if (existing.isPresent()) {
-				var latest = revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
+				var latest = revisions.findByHeadIdAndNumber(bundle.id(), bundle.latestRevision()).orElseThrow();
 				if (json.readTree(latest.files()).equals(files)) {
 					return new Saved(bundle.latestRevision(), false, false);
 				}

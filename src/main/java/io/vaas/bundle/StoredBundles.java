@@ -67,18 +67,18 @@ class StoredBundles {
 	}
 
 	BundleRevision latest(Bundle bundle) {
-		return revisions.findByBundleIdAndRevision(bundle.id(), bundle.latestRevision()).orElseThrow();
+		return revisions.findByHeadIdAndNumber(bundle.id(), bundle.latestRevision()).orElseThrow();
 	}
 
 	/** The revision; fails with {@link BundleRevisionNotFound}. */
 	BundleRevision revision(Bundle bundle, ResourceName name, long revision) {
-		return revisions.findByBundleIdAndRevision(bundle.id(), revision)
+		return revisions.findByHeadIdAndNumber(bundle.id(), revision)
 			.orElseThrow(() -> new BundleRevisionNotFound(name, revision, bundle.latestRevision()));
 	}
 
 	/** Every revision, oldest first. */
 	List<BundleRevision> history(Bundle bundle) {
-		return revisions.findByBundleIdOrderByRevision(bundle.id());
+		return revisions.findByHeadIdOrderByNumber(bundle.id());
 	}
 
 	JsonNode files(BundleRevision revision) {

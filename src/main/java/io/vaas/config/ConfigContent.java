@@ -44,7 +44,7 @@ public class ConfigContent {
 	 */
 	public Optional<ObjectNode> read(NamespaceName namespace, ResourceName name, @Nullable Long version) {
 		var content = readOnly.execute(status -> configs.findByNamespaceAndName(namespace.value(), name.value())
-			.flatMap(config -> versions.findByConfigIdAndVersion(config.id(),
+			.flatMap(config -> versions.findByHeadIdAndNumber(config.id(),
 					version == null ? config.latestVersion() : version))
 			.map(found -> (ObjectNode) json.readTree(found.data())));
 		return content == null ? Optional.empty() : content;

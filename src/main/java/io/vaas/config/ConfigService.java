@@ -156,7 +156,7 @@ public class ConfigService {
 
 	public List<VersionInfo> history(NamespaceName namespace, ResourceName name) {
 		access.require(namespace, Permission.READ);
-		return reading(() -> versions.findByConfigIdOrderByVersion(find(namespace, name).id())
+		return reading(() -> versions.findByHeadIdOrderByNumber(find(namespace, name).id())
 			.stream()
 			.map(v -> new VersionInfo(v.version(), v.author(), v.createdAt(), v.comment()))
 			.toList());
@@ -198,7 +198,7 @@ public class ConfigService {
 	}
 
 	private ConfigVersion versionOf(Config config, ResourceName name, long version) {
-		return versions.findByConfigIdAndVersion(config.id(), version)
+		return versions.findByHeadIdAndNumber(config.id(), version)
 			.orElseThrow(() -> new ConfigVersionNotFound(name, version, config.latestVersion()));
 	}
 

@@ -3,33 +3,20 @@ package io.vaas.config;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.vaas.shared.VersionRow;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /** One immutable version of a config: content, author, time and comment. */
 @Entity
 @Table(name = "config_versions")
-class ConfigVersion {
-
-	@Id
-	private UUID id;
-
-	@Column(name = "config_id")
-	private UUID configId;
-
-	private long version;
+@AttributeOverride(name = "headId", column = @Column(name = "config_id"))
+class ConfigVersion extends VersionRow {
 
 	private byte[] data;
-
-	private String author;
-
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	private @Nullable String comment;
 
 	protected ConfigVersion() {
 		// for JPA
@@ -37,33 +24,16 @@ class ConfigVersion {
 
 	ConfigVersion(UUID configId, long version, byte[] data, String author, Instant createdAt,
 			@Nullable String comment) {
-		this.id = UUID.randomUUID();
-		this.configId = configId;
-		this.version = version;
+		super(UUID.randomUUID(), configId, version, author, createdAt, comment);
 		this.data = data.clone();
-		this.author = author;
-		this.createdAt = createdAt;
-		this.comment = comment;
 	}
 
 	long version() {
-		return version;
+		return number();
 	}
 
 	byte[] data() {
 		return data.clone();
-	}
-
-	String author() {
-		return author;
-	}
-
-	Instant createdAt() {
-		return createdAt;
-	}
-
-	@Nullable String comment() {
-		return comment;
 	}
 
 }

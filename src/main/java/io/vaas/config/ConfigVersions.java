@@ -8,8 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ConfigVersions extends JpaRepository<ConfigVersion, UUID> {
 
-	Optional<ConfigVersion> findByConfigIdAndVersion(UUID configId, long version);
+	Optional<ConfigVersion> findByHeadIdAndNumber(UUID configId, long version);
 
-	List<ConfigVersion> findByConfigIdOrderByVersion(UUID configId);
+	List<ConfigVersion> findByHeadIdOrderByNumber(UUID configId);
 
 }

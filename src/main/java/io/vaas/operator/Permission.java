@@ -6,13 +6,16 @@ public enum Permission {
 	/** Read namespaces, configs, secret metadata, bundles, seeds and agents. */
 	READ,
 
-	/** Write and roll back configs; revoke agents. */
+	/** Write and roll back configs. */
 	WRITE_CONFIG,
 
 	/** Save bundle revisions. */
 	WRITE_BUNDLE,
 
-	/** Issue seeds for the namespace's bundles and revoke them. */
+	/**
+	 * Issue seeds for the namespace's bundles, revoke them and the agent sessions they
+	 * produced.
+	 */
 	MANAGE_SEEDS,
 
 	/** Write and destroy secret versions. */

@@ -40,7 +40,7 @@ public class SecretPlaintext {
 	 */
 	public Read read(NamespaceName namespace, ResourceName name, @Nullable Long version) {
 		var found = readOnly.execute(status -> secrets.findByNamespaceAndName(namespace.value(), name.value())
-			.flatMap(secret -> versions.findBySecretIdAndVersion(secret.id(),
+			.flatMap(secret -> versions.findByHeadIdAndNumber(secret.id(),
 					version == null ? secret.latestVersion() : version)));
 		if (found == null || found.isEmpty()) {
 			return new Missing();

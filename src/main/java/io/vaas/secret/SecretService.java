@@ -115,7 +115,7 @@ public class SecretService {
 		return reading(() -> {
 			var secret = find(namespace, name);
 			return new SecretMetadata(secret.namespace(), secret.name(), secret.latestVersion(),
-					versions.findBySecretIdOrderByVersion(secret.id()).stream().map(SecretVersion::info).toList());
+					versions.findByHeadIdOrderByNumber(secret.id()).stream().map(SecretVersion::info).toList());
 		});
 	}
 
@@ -199,7 +199,7 @@ public class SecretService {
 	}
 
 	private SecretVersion versionOf(Secret secret, ResourceName name, long version) {
-		return versions.findBySecretIdAndVersion(secret.id(), version)
+		return versions.findByHeadIdAndNumber(secret.id(), version)
 			.orElseThrow(() -> new SecretVersionNotFound(name, version, secret.latestVersion()));
 	}
 

@@ -4,24 +4,19 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.vaas.keys.WrappedKey;
+import io.vaas.shared.VersionRow;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /** One encrypted version of a secret. */
 @Entity
 @Table(name = "secret_versions")
-class SecretVersion {
-
-	@Id
-	private UUID id;
-
-	@Column(name = "secret_id")
-	private UUID secretId;
-
-	private long version;
+@AttributeOverride(name = "headId", column = @Column(name = "secret_id"))
+@AttributeOverride(name = "author", column = @Column(name = "created_by"))
+class SecretVersion extends VersionRow {
 
 	private String encoding;
 
@@ -32,14 +27,6 @@ class SecretVersion {
 
 	@Column(name = "kek_id")
 	private @Nullable UUID kekId;
-
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "created_by")
-	private String createdBy;
-
-	private @Nullable String comment;
 
 	@Column(name = "destroyed_at")
 	private @Nullable Instant destroyedAt;
@@ -53,16 +40,11 @@ class SecretVersion {
 
 	SecretVersion(UUID id, UUID secretId, long version, SecretValue.Encoding encoding, SecretCipher.Sealed sealed,
 			Instant createdAt, String createdBy, @Nullable String comment) {
-		this.id = id;
-		this.secretId = secretId;
-		this.version = version;
+		super(id, secretId, version, createdBy, createdAt, comment);
 		this.encoding = encoding.label();
 		this.ciphertext = sealed.ciphertext();
 		this.wrappedKey = sealed.key().sealed();
 		this.kekId = sealed.key().kekId();
-		this.createdAt = createdAt;
-		this.createdBy = createdBy;
-		this.comment = comment;
 	}
 
 	/** The associated data a version is bound to: its namespace, name and version. */
@@ -94,12 +76,8 @@ class SecretVersion {
 		return new SecretCipher.Sealed(ciphertext.clone(), new WrappedKey(kekId, wrappedKey.clone()));
 	}
 
-	UUID id() {
-		return id;
-	}
-
 	long version() {
-		return version;
+		return number();
 	}
 
 	SecretValue.Encoding encoding() {
@@ -107,8 +85,8 @@ class SecretVersion {
 	}
 
 	SecretVersionInfo info() {
-		return new SecretVersionInfo(version, encoding, createdAt, createdBy, comment, destroyedAt != null, destroyedAt,
-				destroyedBy);
+		return new SecretVersionInfo(number(), encoding, createdAt(), author(), comment(), destroyedAt != null,
+				destroyedAt, destroyedBy);
 	}
 
 }

@@ -14,13 +14,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SecretVersions extends JpaRepository<SecretVersion, UUID> {
 
-	Optional<SecretVersion> findBySecretIdAndVersion(UUID secretId, long version);
+	Optional<SecretVersion> findByHeadIdAndNumber(UUID secretId, long version);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select v from SecretVersion v where v.secretId = :secretId and v.version = :version")
+	@Query("select v from SecretVersion v where v.headId = :secretId and v.number = :version")
 	Optional<SecretVersion> lockBySecretIdAndVersion(UUID secretId, long version);
 
-	List<SecretVersion> findBySecretIdOrderByVersion(UUID secretId);
+	List<SecretVersion> findByHeadIdOrderByNumber(UUID secretId);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select v from SecretVersion v where v.id = :id")
@@ -35,8 +35,8 @@ interface SecretVersions extends JpaRepository<SecretVersion, UUID> {
 	 * context.
 	 */
 	@Query("""
-			select v.id, s.namespace, s.name, v.version, v.kekId, v.wrappedKey
-			from SecretVersion v join Secret s on s.id = v.secretId
+			select v.id, s.namespace, s.name, v.number, v.kekId, v.wrappedKey
+			from SecretVersion v join Secret s on s.id = v.headId
 			where v.kekId is not null and v.kekId <> :kekId and v.id > :after order by v.id""")
 	List<Object[]> wrappedByOtherThan(UUID kekId, UUID after, Pageable page);
 

@@ -2,9 +2,13 @@ package io.vaas.session;
 
 import java.io.IOException;
 
+import io.vaas.audit.AuditEntry;
+import io.vaas.audit.AuditLog;
+import io.vaas.audit.Outcome;
 import io.vaas.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -19,22 +23,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgentCredentials {
 
-	private final AccessTokens tokens;
+	private final AccessTokenVerifier tokens;
 
-	private final SessionService sessions;
+	private final AuditLog audit;
 
 	private final JsonMapper json;
 
-	AgentCredentials(AccessTokens tokens, SessionService sessions, JsonMapper json) {
+	AgentCredentials(AccessTokenVerifier tokens, AuditLog audit, JsonMapper json) {
 		this.tokens = tokens;
-		this.sessions = sessions;
+		this.audit = audit;
 		this.json = json;
 	}
 
 	/**
 	 * The verified access token the request carries.
 	 * @throws InvalidAccessToken naming what is wrong (never the token): missing, not a
-	 * bearer token, or anything {@link AccessTokens#verify} refuses
+	 * bearer token, or anything {@link AccessTokenVerifier#verify} refuses
 	 */
 	public VerifiedToken verify(HttpServletRequest request) {
 		var header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -51,10 +55,19 @@ public class AgentCredentials {
 	 * Audits the refusal and answers 401 with {@code WWW-Authenticate} and a problem.
 	 */
 	public void refuse(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
-		sessions.refusedCredential(reason, request.getRequestURI());
+		refused(reason, request.getRequestURI());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 		Problems.write(request, response, json, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-token", "Unauthorized",
 				"This endpoint needs a valid agent access token ('Authorization: Bearer …')"));
+	}
+
+	/**
+	 * Records a refused agent credential (401/403). Anyone can send these at any rate, so
+	 * they are appended in batches, off the request.
+	 */
+	public void refused(String reason, @Nullable String path) {
+		audit.recordSoon(new AuditEntry(SessionService.ANONYMOUS, "agent.authenticate", null, path, null,
+				Outcome.FAILED, reason));
 	}
 
 }

@@ -3,7 +3,9 @@ package io.vaas.session;
 import java.time.Clock;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Revokes sessions inside the caller's transaction and announces each one
@@ -15,10 +17,13 @@ class Revocations {
 
 	private final ApplicationEventPublisher events;
 
+	private final RevokedSessions revoked;
+
 	private final Clock clock;
 
-	Revocations(ApplicationEventPublisher events, Clock clock) {
+	Revocations(ApplicationEventPublisher events, RevokedSessions revoked, Clock clock) {
 		this.events = events;
+		this.revoked = revoked;
 		this.clock = clock;
 	}
 
@@ -29,6 +34,16 @@ class Revocations {
 		}
 		events.publishEvent(new SessionRevoked(session.namespace(), session.id(), session.maxExpiresAt()));
 		return true;
+	}
+
+	/**
+	 * At commit, first of all listeners: whoever else reacts (waking the session's
+	 * long-polls) finds it refused.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	@Order(0)
+	void revokedHere(SessionRevoked revocation) {
+		revoked.add(revocation.session(), revocation.maxExpiresAt());
 	}
 
 }

@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Each replica's view of revoked sessions, so verifying an access token needs no database
  * round trip. Revocations arrive three ways: from this replica at commit, from the others
- * through {@code NOTIFY} ({@link ChangeFeed}), and by reading the database every
- * {@link SessionProperties#revocationRefresh()} in the background (the path that needs no
- * listener), looking back {@link #OVERLAP} further than the last read so that a
- * revocation committed late, or stamped by a replica whose clock is behind, is not
- * missed. A read that fails (the database is away) keeps the view as it was.
+ * through {@code NOTIFY} (the delivery module listens, {@link ActiveSessions}), and by
+ * reading the database every {@link SessionProperties#revocationRefresh()} in the
+ * background (the path that needs no listener), looking back {@link #OVERLAP} further
+ * than the last read so that a revocation committed late, or stamped by a replica whose
+ * clock is behind, is not missed. A read that fails (the database is away) keeps the view
+ * as it was.
  * <p>
  * {@link #ensureReadSince} lets a response carry data only if the view was read after
  * that data was rendered: whatever was revoked before the data existed is then known.

@@ -13,10 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl how long an access token lives
  * @param revocationRefresh how often each replica reads revocations from the database
  * (the bound on how long a revoked session keeps working elsewhere)
- * @param maxWait the longest {@code ?wait=} of a bundle long-poll
  */
 @ConfigurationProperties("vaas.agents")
 record SessionProperties(@DefaultValue("vaas") String issuer, @DefaultValue("vaas-agent") String audience,
-		@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue("1s") Duration revocationRefresh,
-		@DefaultValue("60s") Duration maxWait) {
+		@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue("1s") Duration revocationRefresh) {
 }

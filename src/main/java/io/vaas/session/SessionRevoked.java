@@ -4,21 +4,25 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A session was revoked, inside the revoking transaction: every replica refuses it once
- * that commits.
+ * A session was revoked, published inside the revoking transaction: this replica refuses
+ * it once that commits, and the delivery module tells the other replicas.
  *
  * @param namespace its namespace (whose waiting long-polls are nudged)
  * @param session the session
  * @param maxExpiresAt when it would have ended anyway (when replicas may forget it)
  */
-record SessionRevoked(String namespace, UUID session, Instant maxExpiresAt) {
+public record SessionRevoked(String namespace, UUID session, Instant maxExpiresAt) {
 
 	/** The {@code NOTIFY} payload: {@code namespace session epochSecond}. */
-	String payload() {
+	public String payload() {
 		return namespace + " " + session + " " + maxExpiresAt.getEpochSecond();
 	}
 
-	static SessionRevoked parse(String payload) {
+	/**
+	 * Reads a {@link #payload()}.
+	 * @throws IllegalArgumentException when it is not one
+	 */
+	public static SessionRevoked parse(String payload) {
 		var parts = payload.split(" ");
 		if (parts.length != 3) {
 			throw new IllegalArgumentException("not a revocation payload");

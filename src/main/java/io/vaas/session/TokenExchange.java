@@ -28,7 +28,7 @@ public class TokenExchange {
 
 	private final AgentSessions sessions;
 
-	private final AccessTokens tokens;
+	private final AccessTokenIssuer tokens;
 
 	private final FailureThrottle throttle;
 
@@ -38,8 +38,8 @@ public class TokenExchange {
 
 	private final java.time.Clock clock;
 
-	TokenExchange(List<CredentialMethod> methods, AgentSessions sessions, AccessTokens tokens, FailureThrottle throttle,
-			AuditLog audit, TransactionTemplate transactions, java.time.Clock clock) {
+	TokenExchange(List<CredentialMethod> methods, AgentSessions sessions, AccessTokenIssuer tokens,
+			FailureThrottle throttle, AuditLog audit, TransactionTemplate transactions, java.time.Clock clock) {
 		this.methods = List.copyOf(methods);
 		this.sessions = sessions;
 		this.tokens = tokens;

@@ -1,10 +1,10 @@
 /**
- * Agent sessions: the RFC 8693 exchange of a seed for a short-lived signed access token,
- * renewal up to a session's maximum lifetime, revocation that reaches every replica
- * within seconds, interception detection, and the signing keys published as JWKS.
+ * Agent sessions: the RFC 8693 exchange of a credential (a seed, today) for a short-lived
+ * signed access token, renewal up to a session's maximum lifetime, revocation that
+ * reaches every replica within a second, interception detection, and the signing keys
+ * published as JWKS. What a session fetches is the {@code delivery} module's.
  */
-@ApplicationModule(allowedDependencies = { "audit", "bundle :: output", "bundle :: rendering", "keys", "operator",
-		"seed", "shared" })
+@ApplicationModule(allowedDependencies = { "audit", "bundle :: output", "keys", "operator", "seed", "shared" })
 @NullMarked
 package io.vaas.session;
 

@@ -38,7 +38,7 @@ class AgentTokenSecurityIntegrationTests {
 	int port;
 
 	@Autowired
-	AccessTokens tokens;
+	AccessTokenIssuer tokens;
 
 	Api api;
 

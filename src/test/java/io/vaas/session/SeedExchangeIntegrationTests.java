@@ -304,7 +304,11 @@ class SeedExchangeIntegrationTests {
 		var a = agents.accessToken(seedReply.get("token").asString());
 		var b = agents.accessToken(seedReply.get("token").asString());
 		var sessionA = api.call("GET", "/api/v1/agent/session").token(a).send().json().get("session").asString();
-		api.delete("/api/v1/namespaces/" + ns + "/agents/" + sessionA, ADMIN_TOKEN).expect(204);
+		// Revoking a session is managing seeds: a viewer may not, an editor may.
+		api.delete("/api/v1/namespaces/" + ns + "/agents/" + sessionA, api.token(ns, "viewer"))
+			.expectProblem(403, "forbidden");
+		api.call("GET", "/api/v1/agent/session").token(a).send().expect(200);
+		api.delete("/api/v1/namespaces/" + ns + "/agents/" + sessionA, api.token(ns, "editor")).expect(204);
 		api.call("GET", "/api/v1/agent/session").token(a).send().expectProblem(401, "invalid-token");
 		api.call("GET", "/api/v1/agent/session").token(b).send().expect(200);
 

@@ -13,11 +13,22 @@ public final class FileEntries {
 
 	static final int MAX_FILES = 256;
 
-	static final Set<String> FIELDS = Set.of("area", "path", "mode", "template", "secret", "config", "format", "env");
+	/** Every kind of file source; a new kind is added here. */
+	static final List<FileSource> KINDS = List.of(new TemplateSource(), new SecretSource(), new ConfigSource(),
+			new EnvSource());
 
-	static final Set<String> FORMATS = Set.of("json", "properties", "yaml");
+	static final Set<String> FIELDS = fields();
 
 	private FileEntries() {
+	}
+
+	private static Set<String> fields() {
+		var fields = new HashSet<>(Set.of("area", "path", "mode"));
+		for (var kind : KINDS) {
+			fields.add(kind.member());
+			fields.addAll(kind.options());
+		}
+		return Set.copyOf(fields);
 	}
 
 	public static List<FileEntry> parse(JsonNode files) {
@@ -63,65 +74,36 @@ public final class FileEntries {
 				throw new RenderRuleBroken("unknown field '" + name + "'");
 			}
 		}
-		var area = Area.of(text(node, "area", true))
+		var area = Area.of(FileSource.text(node, "area"))
 			.orElseThrow(() -> new RenderRuleBroken("area must be configuration, secret, context or proc"));
-		var path = FilePath.check(text(node, "path", true));
+		var path = FilePath.check(FileSource.text(node, "path"));
 		var mode = mode(node, area);
-		int sources = (node.has("template") ? 1 : 0) + (node.has("secret") ? 1 : 0) + (node.has("config") ? 1 : 0)
-				+ (node.has("env") ? 1 : 0);
-		if (sources != 1) {
-			throw new RenderRuleBroken("an entry has exactly one of template, secret, config and env");
+		var selected = KINDS.stream().filter(kind -> node.has(kind.member())).toList();
+		if (selected.size() != 1) {
+			throw new RenderRuleBroken(
+					"an entry has exactly one of " + names(KINDS.stream().map(FileSource::member).toList()));
 		}
-		if (node.has("format") && !node.has("config")) {
-			throw new RenderRuleBroken("format goes with config");
-		}
-		if (node.has("template")) {
-			return new FileEntry.Template(area, path, mode, text(node, "template", true));
-		}
-		if (node.has("secret")) {
-			return new FileEntry.WholeSecret(area, path, mode, Reference.parse(text(node, "secret", true)));
-		}
-		if (node.has("config")) {
-			var format = node.has("format") ? text(node, "format", true) : "json";
-			if (!FORMATS.contains(format)) {
-				throw new RenderRuleBroken("format must be json, properties or yaml");
-			}
-			return new FileEntry.WholeConfig(area, path, mode, Reference.parse(text(node, "config", true)), format);
-		}
-		var env = node.get("env");
-		if (!env.isObject()) {
-			throw new RenderRuleBroken("env is an object: {\"config\":…, \"secrets\":[…], \"prefix\":…}");
-		}
-		for (var name : env.propertyNames()) {
-			if (!Set.of("config", "secrets", "prefix").contains(name)) {
-				throw new RenderRuleBroken("unknown env field '" + name + "'");
-			}
-		}
-		var config = env.has("config") ? Reference.parse(text(env, "config", true)) : null;
-		var secrets = new ArrayList<Reference>();
-		if (env.has("secrets")) {
-			if (!env.get("secrets").isArray()) {
-				throw new RenderRuleBroken("env.secrets is an array of names");
-			}
-			for (var secret : env.get("secrets")) {
-				if (!secret.isString()) {
-					throw new RenderRuleBroken("env.secrets is an array of names");
+		var kind = selected.get(0);
+		for (var other : KINDS) {
+			for (var option : other.options()) {
+				if (node.has(option) && !kind.options().contains(option)) {
+					throw new RenderRuleBroken(option + " goes with " + other.member());
 				}
-				secrets.add(Reference.parse(secret.asString()));
 			}
 		}
-		if (config == null && secrets.isEmpty()) {
-			throw new RenderRuleBroken("env needs a config or secrets");
-		}
-		var prefix = env.has("prefix") ? text(env, "prefix", true) : "";
-		return new FileEntry.Env(area, path, mode, config, List.copyOf(secrets), prefix);
+		return new FileEntry(area, path, mode, kind.member(), kind.parse(node));
+	}
+
+	/** {@code a, b and c}. */
+	private static String names(List<String> names) {
+		return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
 	}
 
 	private static int mode(JsonNode node, Area area) {
 		if (!node.has("mode")) {
 			return area == Area.SECRET ? 0400 : 0444;
 		}
-		var text = text(node, "mode", true);
+		var text = FileSource.text(node, "mode");
 		if (!text.matches("0?[0-7]{3}")) {
 			throw new RenderRuleBroken("mode is an octal string such as \"0444\"");
 		}
@@ -130,14 +112,6 @@ public final class FileEntries {
 			throw new RenderRuleBroken("mode must not let group or others write");
 		}
 		return mode;
-	}
-
-	private static String text(JsonNode node, String field, boolean required) {
-		var value = node.get(field);
-		if (value == null || !value.isString()) {
-			throw new RenderRuleBroken(field + " must be a string");
-		}
-		return value.asString();
 	}
 
 }

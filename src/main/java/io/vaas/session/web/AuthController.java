@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.session.Exchange;
 import io.vaas.session.TokenExchange;
 import io.vaas.session.TokenRequest;
-import io.vaas.session.SessionService;
+import io.vaas.session.SessionRenewal;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.DatabaseFailures;
 import io.vaas.shared.FailureThrottle;
@@ -39,11 +39,11 @@ class AuthController {
 
 	private final TokenExchange exchanges;
 
-	private final SessionService sessions;
+	private final SessionRenewal renewal;
 
-	AuthController(TokenExchange exchanges, SessionService sessions) {
+	AuthController(TokenExchange exchanges, SessionRenewal renewal) {
 		this.exchanges = exchanges;
-		this.sessions = sessions;
+		this.renewal = renewal;
 	}
 
 	@PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -86,7 +86,7 @@ class AuthController {
 	@PostMapping("/renew")
 	@Operation(summary = "A fresh access token for the same session, until its maximum lifetime")
 	ResponseEntity<Object> renew(@AuthenticationPrincipal VerifiedToken token, HttpServletRequest request) {
-		return answer(sessions.renew(token, request.getRemoteAddr()));
+		return answer(renewal.renew(token, request.getRemoteAddr()));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.session.SessionService;
 import io.vaas.session.SessionView;
+import io.vaas.session.SigningKeyService;
 import io.vaas.shared.NamespaceName;
 
 import org.springframework.http.ResponseEntity;
@@ -25,8 +26,11 @@ class SessionController {
 
 	private final SessionService sessions;
 
-	SessionController(SessionService sessions) {
+	private final SigningKeyService signingKeys;
+
+	SessionController(SessionService sessions, SigningKeyService signingKeys) {
 		this.sessions = sessions;
+		this.signingKeys = signingKeys;
 	}
 
 	@GetMapping(path = "/api/v1/namespaces/{ns}/agents", produces = "application/json")
@@ -48,7 +52,7 @@ class SessionController {
 	@Operation(summary = "Make a new access-token signing key current (admin on '*'); the old one stays "
 			+ "published until its tokens have expired")
 	Map<String, String> rotateSigningKey() {
-		return Map.of("kid", sessions.rotateSigningKey());
+		return Map.of("kid", signingKeys.rotate());
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.vaas.session;
+package io.vaas.delivery;
 
 import java.sql.SQLException;
 import java.time.Duration;

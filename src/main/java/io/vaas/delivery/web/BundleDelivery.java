@@ -1,4 +1,4 @@
-package io.vaas.session.web;
+package io.vaas.delivery.web;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,9 +11,9 @@ import java.util.concurrent.TimeoutException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vaas.bundle.output.RenderedFile;
-import io.vaas.session.Fetched;
-import io.vaas.session.LongPolls;
-import io.vaas.session.SessionService;
+import io.vaas.delivery.DeliveryService;
+import io.vaas.delivery.Fetched;
+import io.vaas.delivery.LongPolls;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,11 +33,11 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
  * {@code GET /api/v1/agent/bundle}, written straight to the servlet response: the
  * session's bundle for its areas as a JSON manifest or a tar, {@code ETag} = digest, 304
  * on {@code If-None-Match}, and the {@code ?wait=} long-poll. The render is cached per
- * namespace generation ({@link SessionService#fetch}) and its encodings here by digest,
+ * namespace generation ({@link DeliveryService#fetch}) and its encodings here by digest,
  * so a 304 or a repeated 200 is a cache lookup and a copy of bytes.
  * <p>
  * Bad input is thrown as the framework's own exceptions, so the problem advices answer it
- * alike on both ways in: {@link BundleDeliveryFilter} and {@link AgentController}.
+ * alike on both ways in: {@link BundleDeliveryFilter} and {@link DeliveryController}.
  */
 @Component
 class BundleDelivery {
@@ -51,14 +51,14 @@ class BundleDelivery {
 	/** How often a waiting long-poll looks whether its session was revoked meanwhile. */
 	static final long RECHECK_NANOS = 1_000_000_000L;
 
-	private final SessionService sessions;
+	private final DeliveryService delivery;
 
 	private final LongPolls longPolls;
 
 	private final JsonMapper json;
 
 	/**
-	 * Encodings of each cached render ({@link SessionService#fetch} hands out one
+	 * Encodings of each cached render ({@link DeliveryService#fetch} hands out one
 	 * instance per render; weak keys compare by identity and go with it).
 	 */
 	private final Cache<Fetched, byte[]> manifests = encodings();
@@ -68,9 +68,9 @@ class BundleDelivery {
 	/** Long-polls waiting now: the {@code vaas_agents_waiting} gauge. */
 	private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
-	BundleDelivery(SessionService sessions, LongPolls longPolls, JsonMapper json,
+	BundleDelivery(DeliveryService delivery, LongPolls longPolls, JsonMapper json,
 			io.micrometer.core.instrument.MeterRegistry meters) {
-		this.sessions = sessions;
+		this.delivery = delivery;
 		this.longPolls = longPolls;
 		this.json = json;
 		io.micrometer.core.instrument.Gauge.builder("vaas.agents.waiting", waiting, Number::doubleValue)
@@ -93,7 +93,7 @@ class BundleDelivery {
 		}
 		var digest = fetched.files().digest();
 		if (Digests.matches(known, digest)) {
-			sessions.requireActive(token, null);
+			delivery.requireActive(token, null);
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -101,7 +101,7 @@ class BundleDelivery {
 		}
 		// Data goes out only while the session stands, as known after the data was
 		// rendered.
-		sessions.requireActive(token, fetched);
+		delivery.requireActive(token, fetched);
 		var body = (type.equals(TAR) ? tars : manifests).get(fetched, key -> encode(fetched, type));
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
@@ -122,8 +122,8 @@ class BundleDelivery {
 	 * @throws io.vaas.session.InvalidAccessToken when the session is revoked meanwhile
 	 */
 	private @Nullable Fetched longPoll(VerifiedToken token, @Nullable String known, long deadline) {
-		var change = sessions.nextChange(token);
-		var fetched = sessions.fetch(token);
+		var change = delivery.nextChange(token);
+		var fetched = delivery.fetch(token);
 		while (Digests.matches(known, fetched.files().digest())) {
 			var remaining = deadline - System.nanoTime();
 			if (remaining <= 0) {
@@ -132,7 +132,7 @@ class BundleDelivery {
 			if (longPolls.draining()) {
 				return null;
 			}
-			sessions.requireActive(token, null);
+			delivery.requireActive(token, null);
 			waiting.incrementAndGet();
 			try {
 				change.get(Math.min(remaining, RECHECK_NANOS), TimeUnit.NANOSECONDS);
@@ -149,8 +149,8 @@ class BundleDelivery {
 			finally {
 				waiting.decrementAndGet();
 			}
-			change = sessions.nextChange(token);
-			fetched = sessions.fetch(token);
+			change = delivery.nextChange(token);
+			fetched = delivery.fetch(token);
 		}
 		return fetched;
 	}
@@ -167,7 +167,7 @@ class BundleDelivery {
 		}
 		// A whole number too long for a long is clamped like any other.
 		var seconds = digits.length() > 18 ? (digits.startsWith("-") ? 0 : Long.MAX_VALUE) : Long.parseLong(digits);
-		return Math.min(Math.max(seconds, 0), sessions.maxWait().toSeconds()) * 1_000_000_000L;
+		return Math.min(Math.max(seconds, 0), delivery.maxWait().toSeconds()) * 1_000_000_000L;
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.vaas.session.web;
+package io.vaas.delivery.web;
 
 import java.io.IOException;
 
@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * and Spring MVC: the path every agent calls in a loop. It verifies the access token and
  * audits a refusal exactly as the agent security chain does ({@link AgentCredentials}),
  * writes the same security headers, and lets the MVC exception resolvers answer what
- * {@link BundleDelivery} throws, so the answers are those of {@link AgentController}.
+ * {@link BundleDelivery} throws, so the answers are those of {@link DeliveryController}.
  * Only the exact path is taken; anything else (another method, an encoded or
  * parameterised path) goes through the normal chain and its firewall.
  */

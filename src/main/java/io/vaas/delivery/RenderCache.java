@@ -1,4 +1,4 @@
-package io.vaas.session;
+package io.vaas.delivery;
 
 import java.time.Duration;
 import java.util.Set;
@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vaas.bundle.output.Area;
 import io.vaas.bundle.RenderFailures;
 import io.vaas.bundle.RevisionRenderFailed;
+import io.vaas.session.VerifiedToken;
 import io.vaas.shared.DatabaseFailures;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;

@@ -1,4 +1,4 @@
-package io.vaas.session;
+package io.vaas.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

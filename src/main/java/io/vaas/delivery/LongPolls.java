@@ -1,4 +1,4 @@
-package io.vaas.session;
+package io.vaas.delivery;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package io.vaas.session.web;
+package io.vaas.delivery.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.vaas.session;
+package io.vaas.delivery;
 
 import java.sql.SQLException;
 import java.util.Map;
@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import io.vaas.session.ActiveSessions;
+import io.vaas.session.SessionRevoked;
 import io.vaas.shared.NamespaceChanged;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -46,7 +49,7 @@ class ChangeFeed implements SmartLifecycle {
 	/** What {@link #generation} answers when changes elsewhere could go unnoticed. */
 	static final long UNKNOWN = -1;
 
-	private final RevokedSessions revoked;
+	private final ActiveSessions sessions;
 
 	private final JdbcTemplate jdbc;
 
@@ -61,8 +64,8 @@ class ChangeFeed implements SmartLifecycle {
 	/** On PostgreSQL. */
 	private final @Nullable ChangeListener listener;
 
-	ChangeFeed(DataSource dataSource, JdbcTemplate jdbc, RevokedSessions revoked) throws SQLException {
-		this.revoked = revoked;
+	ChangeFeed(DataSource dataSource, JdbcTemplate jdbc, ActiveSessions sessions) throws SQLException {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		try (var connection = dataSource.getConnection()) {
 			this.postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
@@ -130,20 +133,22 @@ class ChangeFeed implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * After the session module has taken the revocation in (order 0): the session's
+	 * waiting long-polls look again and end with 401.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
+	@Order(1)
 	void revokedHere(SessionRevoked revocation) {
-		revoked(revocation);
-	}
-
-	private void revoked(SessionRevoked revocation) {
-		revoked.add(revocation.session(), revocation.maxExpiresAt());
 		nudge(revocation.namespace());
 	}
 
 	private void received(org.postgresql.PGNotification notification) {
 		if (REVOCATIONS.equals(notification.getName())) {
 			try {
-				revoked(SessionRevoked.parse(notification.getParameter()));
+				var revocation = SessionRevoked.parse(notification.getParameter());
+				sessions.revokedElsewhere(revocation);
+				nudge(revocation.namespace());
 			}
 			catch (IllegalArgumentException ex) {
 				log.warn("event=revocation_payload_unreadable");

@@ -1,4 +1,4 @@
-package io.vaas.session;
+package io.vaas.delivery;
 
 import io.vaas.bundle.output.RenderedBundle;
 

@@ -3,17 +3,11 @@ package io.vaas.session;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -21,13 +15,13 @@ import com.nimbusds.jwt.SignedJWT;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues and verifies access tokens: ES256 JWTs (nimbus-jose-jwt) with {@code iss},
- * {@code aud}, {@code sub} (the session), {@code jti}, {@code iat}, {@code exp},
- * {@code bundle} ({@code namespace/name}) and {@code areas}; and signs bundle digests.
- * The keys are the {@link SigningKeyRing}'s.
+ * Verifies access tokens ({@link AccessTokenIssuer}): algorithm, signature (a key of the
+ * {@link SigningKeyRing}), issuer, audience, expiry, claims, and that the session is not
+ * revoked. A token verified before costs a map look-up, its expiry and the revocation
+ * check.
  */
 @Component
-class AccessTokens {
+class AccessTokenVerifier {
 
 	private final SigningKeyRing ring;
 
@@ -43,93 +37,11 @@ class AccessTokens {
 		.expireAfterWrite(Duration.ofMinutes(5))
 		.build();
 
-	AccessTokens(SigningKeyRing ring, RevokedSessions revoked, SessionProperties properties, Clock clock) {
+	AccessTokenVerifier(SigningKeyRing ring, RevokedSessions revoked, SessionProperties properties, Clock clock) {
 		this.ring = ring;
 		this.revoked = revoked;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	/**
-	 * Makes a new key the signer; the old one stays published until its tokens have
-	 * expired.
-	 */
-	String rotate() {
-		return ring.rotate();
-	}
-
-	/** Public keys of the active and recently retired signing keys, as a JWK Set. */
-	Map<String, Object> jwks() {
-		return ring.jwks();
-	}
-
-	/**
-	 * A token for the session, expiring after the TTL or at the session's end, whichever
-	 * is first.
-	 */
-	Issued issue(UUID session, String namespace, String bundle, List<String> areas, Instant sessionEnd) {
-		var now = clock.instant();
-		var expiry = now.plus(properties.accessTokenTtl());
-		if (expiry.isAfter(sessionEnd)) {
-			expiry = sessionEnd;
-		}
-		var claims = new JWTClaimsSet.Builder().issuer(properties.issuer())
-			.audience(properties.audience())
-			.subject(session.toString())
-			.jwtID(UUID.randomUUID().toString())
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(expiry))
-			.claim("bundle", namespace + "/" + bundle)
-			.claim("areas", areas)
-			.build();
-		return new Issued(sign(claims), Duration.between(now, expiry).toSeconds());
-	}
-
-	record Issued(String token, long expiresIn) {
-
-		@Override
-		public String toString() {
-			return "Issued[expiresIn=" + expiresIn + "]";
-		}
-
-	}
-
-	/**
-	 * Package-private so tests can forge tokens with the real key (wrong audience,
-	 * expired, …).
-	 */
-	String sign(JWTClaimsSet claims) {
-		var key = ring.currentSigner();
-		var jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-				claims);
-		try {
-			jwt.sign(new ECDSASigner(key));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not sign an access token", ex);
-		}
-		return jwt.serialize();
-	}
-
-	/**
-	 * A compact JWS over a bundle's identity, revision and digest, so an agent can prove
-	 * where it came from.
-	 */
-	String signDigest(String bundle, long revision, String digest) {
-		var key = ring.currentSigner();
-		var payload = new com.nimbusds.jose.Payload(
-				Map.<String, Object>of("bundle", bundle, "revision", revision, "digest", digest));
-		var jws = new com.nimbusds.jose.JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-			.type(new JOSEObjectType("vaas-bundle+jws"))
-			.build(), payload);
-		try {
-			jws.sign(new ECDSASigner(key));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not sign a bundle digest", ex);
-		}
-		return jws.serialize();
 	}
 
 	/**

@@ -1,0 +1,69 @@
+package io.vaas.bundle.render;
+
+import java.util.Set;
+
+import io.vaas.bundle.output.Area;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One kind of file source: the member of a file entry that selects it, how it reads the
+ * entry, and how the file is rendered. A new kind (certificates, database credentials) is
+ * one class implementing this, listed in {@link FileEntries#KINDS}; its records live in a
+ * module of its own and reach the renderer through {@link Sources}.
+ */
+public interface FileSource {
+
+	/** The entry member that selects this kind, such as {@code template}. */
+	String member();
+
+	/**
+	 * Further entry members only this kind reads (such as {@code format}); on another
+	 * kind's entry they are refused.
+	 */
+	default Set<String> options() {
+		return Set.of();
+	}
+
+	/**
+	 * Reads the entry's source.
+	 * @throws RenderRuleBroken naming what is wrong
+	 */
+	Parsed parse(JsonNode entry);
+
+	/**
+	 * One entry's source, read and checked; rendered at every fetch of a new generation.
+	 */
+	interface Parsed {
+
+		/**
+		 * The file's content, within the render budget of the caller.
+		 * @throws RenderRuleBroken when a reference is missing or a rule is broken
+		 */
+		Content render(Area area, Sources sources);
+
+	}
+
+	/**
+	 * @param bytes the file's content
+	 * @param secret whether it holds secret material (shown redacted in previews and
+	 * diffs)
+	 */
+	record Content(byte[] bytes, boolean secret) {
+
+		@Override
+		public String toString() {
+			return "Content[" + bytes.length + " bytes" + (secret ? ", secret" : "") + "]";
+		}
+
+	}
+
+	/** The string member {@code field} of an entry, or a broken rule. */
+	static String text(JsonNode node, String field) {
+		var value = node.get(field);
+		if (value == null || !value.isString()) {
+			throw new RenderRuleBroken(field + " must be a string");
+		}
+		return value.asString();
+	}
+
+}

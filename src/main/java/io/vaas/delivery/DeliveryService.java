@@ -1,0 +1,103 @@
+package io.vaas.delivery;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import io.vaas.bundle.BundleRendering;
+import io.vaas.bundle.output.Area;
+import io.vaas.session.ActiveSessions;
+import io.vaas.session.DigestSigner;
+import io.vaas.session.InvalidAccessToken;
+import io.vaas.session.SessionActivity;
+import io.vaas.session.VerifiedToken;
+import io.vaas.shared.NamespaceName;
+import io.vaas.shared.ResourceName;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What an agent's access token fetches: its bundle rendered for its areas and signed,
+ * recorded on its session; the next change to wait for; and the check that the session
+ * still stands when the answer goes out.
+ */
+@Service
+public class DeliveryService {
+
+	private final BundleRendering bundles;
+
+	private final RenderCache renders;
+
+	private final ChangeFeed feed;
+
+	private final DigestSigner signer;
+
+	private final ActiveSessions active;
+
+	private final SessionActivity activity;
+
+	private final DeliveryProperties properties;
+
+	DeliveryService(BundleRendering bundles, RenderCache renders, ChangeFeed feed, DigestSigner signer,
+			ActiveSessions active, SessionActivity activity, DeliveryProperties properties) {
+		this.bundles = bundles;
+		this.renders = renders;
+		this.feed = feed;
+		this.signer = signer;
+		this.active = active;
+		this.activity = activity;
+		this.properties = properties;
+	}
+
+	/**
+	 * The session's bundle rendered for its areas, with a signature over the digest;
+	 * recorded on the session (and in the audit log when the agent did not have it yet).
+	 */
+	public Fetched fetch(VerifiedToken token) {
+		var areas = token.areas()
+			.stream()
+			.map(label -> Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")))
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Area.class)));
+		var fetched = renders.get(token, areas, () -> render(token, areas));
+		activity.fetched(token, fetched.revision(), fetched.files().digest());
+		return fetched;
+	}
+
+	private Fetched render(VerifiedToken token, Set<Area> areas) {
+		var started = System.nanoTime();
+		var bundle = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);
+		return new Fetched(token.qualifiedBundle(), bundle.revision(), bundle.bundle(),
+				signer.sign(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()), started);
+	}
+
+	/**
+	 * Refuses a revoked session at the moment of answering: with data, only once this
+	 * replica has read the revocations committed before that data was rendered.
+	 * @throws InvalidAccessToken when the session is revoked
+	 */
+	public void requireActive(VerifiedToken token, @Nullable Fetched answered) {
+		active.requireActive(token, answered == null ? null : answered.renderedAt());
+	}
+
+	/**
+	 * Completes at the next change in the token's namespace; take it before
+	 * {@link #fetch}.
+	 */
+	public CompletableFuture<Void> nextChange(VerifiedToken token) {
+		return feed.nextChange(token.namespace());
+	}
+
+	/** The longest an agent may long-poll. */
+	public Duration maxWait() {
+		return properties.maxWait();
+	}
+
+	/** Records the bundle digest an agent reports as applied. */
+	public void applied(VerifiedToken token, String digest, String address) {
+		activity.applied(token, digest, address);
+	}
+
+}

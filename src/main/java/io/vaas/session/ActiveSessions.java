@@ -1,0 +1,40 @@
+package io.vaas.session;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a session still stands, as the module's callers may ask it: at the moment of
+ * answering an agent, and when another replica announces a revocation.
+ */
+@Component
+public class ActiveSessions {
+
+	private final RevokedSessions revoked;
+
+	ActiveSessions(RevokedSessions revoked) {
+		this.revoked = revoked;
+	}
+
+	/**
+	 * Refuses a revoked session at the moment of answering: with data rendered at
+	 * {@code renderedAt} (a {@link System#nanoTime()}), only once this replica has read
+	 * the revocations committed before that moment.
+	 * @throws InvalidAccessToken when the session is revoked
+	 */
+	public void requireActive(VerifiedToken token, @Nullable Long renderedAt) {
+		if (renderedAt != null) {
+			revoked.ensureReadSince(renderedAt);
+		}
+		if (revoked.isRevoked(token.sessionId())) {
+			throw new InvalidAccessToken("session revoked");
+		}
+	}
+
+	/** A revocation another replica announced ({@code NOTIFY}): refused here at once. */
+	public void revokedElsewhere(SessionRevoked revocation) {
+		revoked.add(revocation.session(), revocation.maxExpiresAt());
+	}
+
+}
