@@ -63,8 +63,17 @@ class BootstrapAdmin implements ApplicationRunner {
 					+ BootstrapProperties.MIN_LENGTH + " characters long; refusing to start with a weak admin token");
 		}
 		var hash = Tokens.hash(token);
-		transactions.executeWithoutResult(status -> tokens.findFirstByBootstrapTrueOrderByCreatedAtDesc()
-			.ifPresentOrElse(existing -> existing.replaceHash(hash), () -> tokens.save(newToken(hash))));
+		try {
+			transactions.executeWithoutResult(status -> tokens.findFirstByBootstrapTrueOrderByCreatedAtDesc()
+				.ifPresentOrElse(existing -> existing.replaceHash(hash), () -> tokens.saveAndFlush(newToken(hash))));
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			// Replicas starting together on a fresh database: another one stored the same
+			// token first (its hash is unique). Take what it stored.
+			transactions.executeWithoutResult(status -> tokens.findFirstByBootstrapTrueOrderByCreatedAtDesc()
+				.orElseThrow(() -> ex)
+				.replaceHash(hash));
+		}
 		log.info("event=bootstrap_admin source=VAAS_BOOTSTRAP_ADMIN_TOKEN");
 	}
 
