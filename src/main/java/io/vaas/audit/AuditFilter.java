@@ -1,8 +1,12 @@
 package io.vaas.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 
+import jakarta.persistence.criteria.Predicate;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.jpa.domain.Specification;
 
 /**
  * What to look for in the audit log; every part is optional.
@@ -16,5 +20,31 @@ import org.jspecify.annotations.Nullable;
  */
 public record AuditFilter(@Nullable String namespace, @Nullable String actor, @Nullable String action,
 		@Nullable String outcome, @Nullable Instant since, @Nullable Instant until) {
+
+	/** The events that match, as a query. */
+	Specification<AuditEvent> matching() {
+		return (root, query, cb) -> {
+			var where = new ArrayList<Predicate>();
+			if (namespace != null) {
+				where.add(cb.equal(root.get("namespace"), namespace));
+			}
+			if (actor != null) {
+				where.add(cb.equal(root.get("actorName"), actor));
+			}
+			if (action != null) {
+				where.add(cb.equal(root.get("action"), action));
+			}
+			if (outcome != null) {
+				where.add(cb.equal(root.get("outcome"), outcome));
+			}
+			if (since != null) {
+				where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), since));
+			}
+			if (until != null) {
+				where.add(cb.lessThan(root.get("occurredAt"), until));
+			}
+			return cb.and(where.toArray(Predicate[]::new));
+		};
+	}
 
 }

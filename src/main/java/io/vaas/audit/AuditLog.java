@@ -2,16 +2,13 @@ package io.vaas.audit;
 
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
 
-import jakarta.persistence.criteria.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -70,10 +67,25 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 	 */
 	public void recordSoon(AuditEntry entry) {
 		var pending = new Pending(entry, ClientAddress.current(), clock.instant());
+		queued.incrementAndGet();
 		if (!queue.offer(pending)) {
+			queued.decrementAndGet();
 			recordIndependently(entry);
 		}
 	}
+
+	/**
+	 * Whether every event given to {@link #recordSoon} so far has been dealt with
+	 * (appended, or given up on and logged): what a reader of the log waits for before it
+	 * counts.
+	 */
+	public boolean settled() {
+		return done.get() == queued.get();
+	}
+
+	private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
 
 	private record Pending(AuditEntry entry, @Nullable String clientAddress, java.time.Instant at) {
 	}
@@ -100,7 +112,12 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 					var batch = new java.util.ArrayList<Pending>();
 					batch.add(first);
 					queue.drainTo(batch, BATCH - 1);
-					appendUntilDone(batch);
+					try {
+						appendUntilDone(batch);
+					}
+					finally {
+						done.addAndGet(batch.size());
+					}
 				}
 				catch (InterruptedException ex) {
 					running = false;
@@ -179,29 +196,7 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 	/** Events matching the filter, newest first. */
 	@Transactional(readOnly = true)
 	public Page<AuditView> search(AuditFilter filter, int page, int size) {
-		Specification<AuditEvent> matching = (root, query, cb) -> {
-			var where = new ArrayList<Predicate>();
-			if (filter.namespace() != null) {
-				where.add(cb.equal(root.get("namespace"), filter.namespace()));
-			}
-			if (filter.actor() != null) {
-				where.add(cb.equal(root.get("actorName"), filter.actor()));
-			}
-			if (filter.action() != null) {
-				where.add(cb.equal(root.get("action"), filter.action()));
-			}
-			if (filter.outcome() != null) {
-				where.add(cb.equal(root.get("outcome"), filter.outcome()));
-			}
-			if (filter.since() != null) {
-				where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.since()));
-			}
-			if (filter.until() != null) {
-				where.add(cb.lessThan(root.get("occurredAt"), filter.until()));
-			}
-			return cb.and(where.toArray(Predicate[]::new));
-		};
-		return events.findAll(matching, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq")))
+		return events.findAll(filter.matching(), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq")))
 			.map(AuditEvent::view);
 	}
 
