@@ -1,0 +1,11 @@
+/**
+ * Trusts: which workload identities (OIDC or Kubernetes service-account tokens of one
+ * issuer, for some audiences, subjects and claims) an operator lets exchange their token
+ * for a session on one bundle (SPEC 7.1).
+ */
+@ApplicationModule(allowedDependencies = { "audit", "bundle", "bundle :: output", "operator", "shared" })
+@NullMarked
+package io.vaas.trust;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
