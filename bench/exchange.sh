@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Seed exchanges per second against the local PostgreSQL, and access-token verification on the
+# Seed exchanges per second against the local PostgreSQL, identity-token exchanges (an RS256 JWT
+# that a trust with the issuer's key accepts, keys warm), and access-token verification on the
 # agent path, measured with wrk on this machine. Usage: bench/exchange.sh [seconds] [connections]
 # Installs wrk from Debian if it is missing; builds the jar; uses a fresh database it drops after.
 set -euo pipefail
@@ -40,12 +41,33 @@ seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"use
 token=$(curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$seed&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" \
   "$api/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 
+# An identity token (RS256, made with openssl) and a trust with its issuer's public key.
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+openssl genrsa -out "$work/issuer.pem" 2048 2>/dev/null
+modulus=$(openssl rsa -in "$work/issuer.pem" -noout -modulus | cut -d= -f2 | xxd -r -p | b64url)
+issuer="https://issuer.bench.example"
+curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' \
+  -d "{\"issuer\":\"$issuer\",\"jwks\":{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"bench\",\"n\":\"$modulus\",\"e\":\"AQAB\"}]},\"audiences\":[\"vaas\"],\"subject\":\"system:serviceaccount:bench:*\"}" \
+  "$api/namespaces/bench/bundles/app/trusts/bench" >/dev/null
+now=$(date +%s)
+header=$(printf '{"alg":"RS256","kid":"bench","typ":"JWT"}' | b64url)
+claims=$(printf '{"iss":"%s","sub":"system:serviceaccount:bench:web","aud":"vaas","iat":%d,"exp":%d}' \
+  "$issuer" "$now" $((now + 3600)) | b64url)
+signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/issuer.pem" -binary | b64url)
+jwt="$header.$claims.$signature"
+resource="urn%3Avaas%3Abundle%3Abench%2Fapp"
+curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$jwt&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Ajwt&resource=$resource" \
+  "$api/auth/token" | grep -q access_token || { echo "the identity token was refused" >&2; exit 1; }
+
 echo "warm-up (10 s each)"
 SEED=$seed wrk -t2 -c"$connections" -d10s -s bench/exchange.lua "$api/auth/token" >/dev/null
+JWT=$jwt RESOURCE=$resource wrk -t2 -c"$connections" -d10s -s bench/identity.lua "$api/auth/token" >/dev/null
 TOKEN=$token wrk -t2 -c"$connections" -d10s -s bench/verify.lua "$api/agent/session" >/dev/null
 
 echo "== seed exchange (POST /api/v1/auth/token), ${duration}s, $connections connections"
 SEED=$seed wrk -t2 -c"$connections" -d"${duration}s" -s bench/exchange.lua "$api/auth/token" | grep RESULT
+echo "== identity-token exchange (RS256 JWT, trust with static keys), ${duration}s, $connections connections"
+JWT=$jwt RESOURCE=$resource wrk -t2 -c"$connections" -d"${duration}s" -s bench/identity.lua "$api/auth/token" | grep RESULT
 echo "== token verification (GET /api/v1/agent/session), ${duration}s, $connections connections"
 TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s bench/verify.lua "$api/agent/session" | grep RESULT
 echo "== sessions created: $(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c 'select count(*) from agent_sessions')"

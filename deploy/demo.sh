@@ -6,7 +6,9 @@
 #   ..ready. It asserts what the app reads, changes the config on the first replica and
 #   measures until the app sees it, kills and restarts the sidecar (files untouched
 #   meanwhile; the restarted sidecar resumes its session), revokes the session (no more
-#   updates, files stay, the agent exits 3: its seed is used up), and tears everything down.
+#   updates, files stay, the agent exits 3: its seed is used up), runs a second workload twice
+#   with a key seed (a PEM private key, SPEC 7.2: one file, a new session each start), and
+#   tears everything down.
 #   Exit 0 only when every assertion held.
 # Usage: deploy/demo.sh            (from anywhere; builds the jars if missing, then the images)
 # Environment (public defaults; override where the public registry is not reachable):
@@ -47,9 +49,9 @@ docker info >/dev/null 2>&1 || { echo "demo: no container engine answers" >&2; e
 
 work=$(mktemp -d)
 chmod 755 "$work"
-export VAAS_DEMO_SEED_DIR="$work/seed" VAAS_DEMO_LOG_DIR="$work/log"
-mkdir -p "$VAAS_DEMO_SEED_DIR" "$VAAS_DEMO_LOG_DIR"
-chmod 755 "$VAAS_DEMO_SEED_DIR"
+export VAAS_DEMO_SEED_DIR="$work/seed" VAAS_DEMO_LOG_DIR="$work/log" VAAS_DEMO_KEY_SEED_DIR="$work/key-seed"
+mkdir -p "$VAAS_DEMO_SEED_DIR" "$VAAS_DEMO_LOG_DIR" "$VAAS_DEMO_KEY_SEED_DIR"
+chmod 755 "$VAAS_DEMO_SEED_DIR" "$VAAS_DEMO_KEY_SEED_DIR"
 chmod 777 "$VAAS_DEMO_LOG_DIR"
 export VAAS_BOOTSTRAP_ADMIN_TOKEN="demo-admin-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export VAAS_MASTER_KEY=$(head -c 32 /dev/urandom | base64)
@@ -191,6 +193,24 @@ if wait_seen "greeting=after a restart db_password.sha256=$secret_sha" 60; then
   pass "the restarted sidecar resumed its session (its seed is used up) and applied a change"
 else
   fail "the restarted sidecar did not apply the change: '$(seen)'"
+fi
+
+# --- a key seed: the same PEM file for every start -------------------------------------------------
+key_seed=$(call POST "$A/namespaces/demo/bundles/app/seeds" \
+  '{"kind":"key","ttl":"P1D","maxSessionLifetime":"PT1H","areas":["configuration","secret"]}')
+key_id=$(sed 's/.*"id":"\([^"]*\)".*/\1/' <<<"$key_seed")
+# The PEM's line breaks arrive as \n inside the JSON string.
+sed 's/.*"privateKey":"\([^"]*\)".*/\1/' <<<"$key_seed" | sed 's/\\n/\n/g' >"$VAAS_DEMO_KEY_SEED_DIR/key.pem"
+chmod 644 "$VAAS_DEMO_KEY_SEED_DIR/key.pem"
+key_runs=0
+for run in 1 2; do
+  if compose run --rm -T agent-key >"$work/key.log" 2>&1; then key_runs=$((key_runs + 1)); else cat "$work/key.log"; fi
+done
+key_sessions=$(call GET "$A/namespaces/demo/agents" | grep -o "\"seedId\":\"$key_id\"" | wc -l)
+if [ "$key_runs" = 2 ] && [ "$key_sessions" = 2 ]; then
+  pass "an agent with a key seed (PEM file only) fetched twice: two sessions from one key seed $key_id"
+else
+  fail "key seed: $key_runs of 2 fetches passed, $key_sessions session(s) listed"
 fi
 
 # --- revoke the session -------------------------------------------------------------------------

@@ -54,7 +54,7 @@ class DeployManifestsTests {
 	/** The server's health groups (public, see the README's Configuration). */
 	static final Set<String> PROBE_PATHS = Set.of("/actuator/health/readiness", "/actuator/health/liveness");
 
-	static final Set<String> KUSTOMIZATION_FIELDS = Set.of("apiVersion", "kind", "resources", "labels");
+	static final Set<String> KUSTOMIZATION_FIELDS = Set.of("apiVersion", "kind", "namespace", "resources", "labels");
 
 	@Test
 	void everyManifestIsAKnownKindWithoutUnknownFields() throws IOException {
@@ -245,16 +245,46 @@ class DeployManifestsTests {
 			.filter(volume -> volume.getName().equals("con-seed"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(seed.getProjected().getSources()).anyMatch(source -> source.getServiceAccountToken() != null
-				&& "vaas".equals(source.getServiceAccountToken().getAudience()));
-		assertThat(seed.getProjected().getSources()).anyMatch(source -> source.getSecret() != null
-				&& source.getSecret().getItems().stream().anyMatch(item -> item.getPath().equals("token")));
+		assertThat(seed.getProjected().getSources()).as("the seed is the pod's own token, nothing stored")
+			.singleElement()
+			.satisfies(source -> {
+				assertThat(source.getServiceAccountToken().getAudience()).isEqualTo("vaas");
+				assertThat(source.getServiceAccountToken().getPath()).isEqualTo("token");
+			});
 		for (var container : init) {
 			assertThat(container.getVolumeMounts()).extracting(mount -> mount.getMountPath())
 				.contains("/con/configuration", "/con/secret", "/con/seed");
+			assertThat(container.getArgs()).as("an identity token names its bundle")
+				.containsSequence("--bundle", "demo/app");
 		}
 		assertThat(pod.getContainers().get(0).getVolumeMounts()).as("the app only reads")
 			.allMatch(mount -> Boolean.TRUE.equals(mount.getReadOnly()));
+	}
+
+	@Test
+	void theExampleAppsTrustAcceptsItsServiceAccountAndTheServerMayReadTheIssuerKeys() throws IOException {
+		var kustomization = YAML.readTree(K8S.resolve("kustomization.yaml").toFile());
+		var namespace = kustomization.get("namespace").asString();
+		var app = (Deployment) read(K8S.resolve("example-app/deployment.yaml"));
+		var serviceAccount = app.getSpec().getTemplate().getSpec().getServiceAccountName();
+		var trust = YAML.readTree(K8S.resolve("example-app/trust.json").toFile());
+		assertThat(trust.get("subject").asString())
+			.isEqualTo("system:serviceaccount:" + namespace + ":" + serviceAccount);
+		assertThat(trust.get("claims").get("/kubernetes.io/namespace").asString()).isEqualTo(namespace);
+		assertThat(trust.get("audiences").toString()).isEqualTo("[\"vaas\"]");
+		assertThat(trust.get("issuer").asString()).startsWith("https://kubernetes.default.svc");
+
+		var binding = (io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) read(
+				K8S.resolve("server/issuer-discovery.yaml"));
+		assertThat(binding.getRoleRef().getName()).isEqualTo("system:service-account-issuer-discovery");
+		var server = (Deployment) read(K8S.resolve("server/deployment.yaml"));
+		assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
+			assertThat(subject.getName()).isEqualTo(server.getSpec().getTemplate().getSpec().getServiceAccountName());
+			assertThat(subject.getNamespace()).isEqualTo(namespace);
+		});
+		assertThat(server.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken())
+			.as("its token reaches the API server's keys")
+			.isTrue();
 	}
 
 	@Test

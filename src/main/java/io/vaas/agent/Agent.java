@@ -55,7 +55,7 @@ final class Agent {
 				}
 				case "fetch" -> fetch(options).code();
 				case "watch" -> watch(options).code();
-				case "doctor" -> Doctor.check(options.root(), out).code();
+				case "doctor" -> Doctor.check(options.root(), options.seedFile(), out).code();
 				case "exec" -> exec(options);
 				default -> ExitCode.USAGE.code();
 			};

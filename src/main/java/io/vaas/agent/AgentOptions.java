@@ -11,7 +11,13 @@ import java.util.Map;
  *
  * @param command fetch, watch, doctor, exec or version
  * @param server the server's base URL ({@code --server}, {@code VAAS_SERVER})
- * @param seedFile the seed ({@code --seed-file}, default {@code /con/seed/token})
+ * @param seedFile the seed ({@code --seed-file}, default {@code /con/seed/token}): a
+ * {@code vaas_seed_} token, a key seed's PEM private key, or an identity token (a JWT)
+ * @param bundle the bundle an identity token asks for, {@code namespace/bundle}
+ * ({@code --bundle}, {@code VAAS_BUNDLE}); empty when not given
+ * @param tokenEndpoint the token endpoint's URL as the server knows it, which key-seed
+ * assertions name as their audience ({@code --token-endpoint},
+ * {@code VAAS_TOKEN_ENDPOINT}; default the server's {@code /api/v1/auth/token})
  * @param root the {@code /con} root ({@code --root})
  * @param stateFile session state ({@code --state-file}, default
  * {@code <root>/secret/..vaas-session})
@@ -32,9 +38,10 @@ import java.util.Map;
  * @param gid group for written files when running as root ({@code --gid})
  * @param arguments what follows {@code --} (for {@code exec})
  */
-record AgentOptions(String command, String server, Path seedFile, Path root, Path stateFile, Path cacert,
-		String reloadCommand, String signal, Path pidFile, Duration debounce, Duration reloadTimeout, long exitWithPid,
-		boolean allowNonTmpfsSecrets, boolean jsonLogs, int uid, int gid, List<String> arguments) {
+record AgentOptions(String command, String server, Path seedFile, String bundle, String tokenEndpoint, Path root,
+		Path stateFile, Path cacert, String reloadCommand, String signal, Path pidFile, Duration debounce,
+		Duration reloadTimeout, long exitWithPid, boolean allowNonTmpfsSecrets, boolean jsonLogs, int uid, int gid,
+		List<String> arguments) {
 
 	static final List<String> COMMANDS = List.of("fetch", "watch", "doctor", "exec", "version");
 
@@ -73,8 +80,8 @@ record AgentOptions(String command, String server, Path seedFile, Path root, Pat
 				throw new IllegalArgumentException("--" + name + " needs a value");
 			}
 		}
-		var known = List.of("server", "seed-file", "root", "state-file", "cacert", "exec", "signal", "pid-file",
-				"debounce", "reload-timeout", "exit-with-pid", "log-format", "uid", "gid");
+		var known = List.of("server", "seed-file", "bundle", "token-endpoint", "root", "state-file", "cacert", "exec",
+				"signal", "pid-file", "debounce", "reload-timeout", "exit-with-pid", "log-format", "uid", "gid");
 		for (var name : values.keySet()) {
 			if (!known.contains(name)) {
 				throw new IllegalArgumentException("unknown flag --" + name);
@@ -97,8 +104,14 @@ record AgentOptions(String command, String server, Path seedFile, Path root, Pat
 		if (!signal.isEmpty() && (pidFile.isEmpty() || !signal.matches("[A-Z0-9]+"))) {
 			throw new IllegalArgumentException("--signal needs a signal name such as HUP and --pid-file");
 		}
+		var bundle = value(values, env, "bundle", "VAAS_BUNDLE", "");
+		if (!bundle.isEmpty() && !bundle.matches("[a-z0-9][a-z0-9-]{0,62}/[a-z0-9][a-z0-9-]{0,62}")) {
+			throw new IllegalArgumentException("--bundle (or VAAS_BUNDLE) must be namespace/bundle");
+		}
+		var tokenEndpoint = value(values, env, "token-endpoint", "VAAS_TOKEN_ENDPOINT", server + "/api/v1/auth/token");
 		return new AgentOptions(args[0], server,
-				Path.of(value(values, env, "seed-file", "VAAS_SEED_FILE", "/con/seed/token")), root,
+				Path.of(value(values, env, "seed-file", "VAAS_SEED_FILE", "/con/seed/token")), bundle, tokenEndpoint,
+				root,
 				Path.of(value(values, env, "state-file", "VAAS_STATE_FILE",
 						root.resolve("secret/..vaas-session").toString())),
 				pathOrNull(value(values, env, "cacert", "VAAS_CACERT", "")),

@@ -1,13 +1,11 @@
 package io.vaas.agent;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-
 /**
  * The agent's credentials: resuming the session saved in the state file, exchanging the
- * seed in {@code /con/seed} when there is none to resume, and renewing the access token
- * before it runs out.
+ * seed in {@code /con/seed} (a seed token, a key seed or an identity token) when there is
+ * none to resume, and renewing the access token before it runs out. When renewal runs out
+ * (the session's lifetime), the watch loop comes back here and exchanges the seed file
+ * again: a key seed or a rotated identity token gives a new session.
  */
 final class Credentials {
 
@@ -44,16 +42,15 @@ final class Credentials {
 				}
 			}
 		}
-		String seed;
-		try {
-			seed = Files.readString(options.seedFile(), StandardCharsets.UTF_8).strip();
-		}
-		catch (IOException ex) {
-			throw new AgentFailure(ExitCode.AUTH_REFUSED, "no session to resume and no seed at " + options.seedFile());
-		}
-		var token = client.exchange(seed);
+		// Read at every exchange: the kubelet rotates an identity token's file.
+		var seed = SeedFile.read(options.seedFile());
+		var token = client.exchange(seed, options);
 		state.save(options.server(), token);
-		log.event("seed_exchanged");
+		log.event("seed_exchanged", "method", switch (seed) {
+			case SeedFile.Token t -> "seed";
+			case SeedFile.Key k -> "key";
+			case SeedFile.Identity i -> "identity";
+		});
 		return token;
 	}
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Checks the {@code /con} layout by the proposal's fallback rules: per area, a mounted
  * volume or the image's default (with its {@code DEFAULT} marker); {@code secret} on
  * tmpfs; {@code data} a persistent volume. Prints the proposal's warnings; a production
- * requirement unmet is exit 7.
+ * requirement unmet is exit 7. Says which method the seed file holds.
  */
 final class Doctor {
 
@@ -17,8 +17,9 @@ final class Doctor {
 	private Doctor() {
 	}
 
-	static ExitCode check(Path root, PrintStream out) {
+	static ExitCode check(Path root, Path seedFile, PrintStream out) {
 		boolean failed = false;
+		seed(seedFile, out);
 		for (var area : AREAS) {
 			var path = root.resolve(area);
 			if (!Files.isDirectory(path)) {
@@ -59,6 +60,31 @@ final class Doctor {
 			}
 		}
 		return failed ? ExitCode.DOCTOR_FAILED : ExitCode.OK;
+	}
+
+	/**
+	 * Which method the seed file holds; a seed token or key on a persistent disk outlives
+	 * the container: a warning.
+	 */
+	private static void seed(Path seedFile, PrintStream out) {
+		if (!Files.isRegularFile(seedFile)) {
+			out.println("seed: no file at " + seedFile);
+			return;
+		}
+		SeedFile seed;
+		try {
+			seed = SeedFile.read(seedFile);
+		}
+		catch (AgentFailure failure) {
+			out.println("seed: " + seedFile + ": " + failure.getMessage());
+			return;
+		}
+		out.println("seed: " + seedFile + " holds " + SeedFile.describe(seed));
+		if (!(seed instanceof SeedFile.Identity) && !Mounts.isTmpfs(seedFile.toAbsolutePath().getParent())) {
+			out.println("WARNING: the seed at " + seedFile + " sits on a persistent disk: it outlives the "
+					+ "container and can be copied from the disk. Provide " + seedFile.getParent()
+					+ " on tmpfs (a Secret volume, emptyDir medium Memory).");
+		}
 	}
 
 }

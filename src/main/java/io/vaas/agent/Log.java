@@ -41,7 +41,7 @@ final class Log {
 		}
 	}
 
-	private static String escape(String text) {
+	static String escape(String text) {
 		var out = new StringBuilder();
 		for (char c : text.toCharArray()) {
 			switch (c) {

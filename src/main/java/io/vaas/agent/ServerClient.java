@@ -28,6 +28,10 @@ final class ServerClient {
 
 	static final String SEED_TYPE = "urn:vaas:params:token-type:seed";
 
+	static final String JWT_TYPE = "urn:ietf:params:oauth:token-type:jwt";
+
+	static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
 	private final String server;
 
 	private final HttpClient http;
@@ -53,13 +57,36 @@ final class ServerClient {
 
 	}
 
-	Token exchange(String seed) {
-		var form = "grant_type=" + encode(TOKEN_EXCHANGE) + "&subject_token=" + encode(seed) + "&subject_token_type="
-				+ encode(SEED_TYPE);
+	/**
+	 * Exchanges what the seed file holds: a seed token, a key seed's assertion, or a JWT.
+	 */
+	Token exchange(SeedFile seed, AgentOptions options) {
+		return switch (seed) {
+			case SeedFile.Token token ->
+				post("grant_type=" + encode(TOKEN_EXCHANGE) + "&subject_token=" + encode(token.value())
+						+ "&subject_token_type=" + encode(SEED_TYPE), "the server refused the seed");
+			case SeedFile.Key key -> post("grant_type=" + encode(JWT_BEARER) + "&assertion="
+					+ encode(key.key().assertion(options.tokenEndpoint())), "the server refused the key seed");
+			case SeedFile.Identity identity -> {
+				if (options.bundle().isEmpty()) {
+					throw new AgentFailure(ExitCode.USAGE,
+							"the seed is an identity token (a JWT): name its bundle with --bundle namespace/bundle "
+									+ "(or VAAS_BUNDLE)");
+				}
+				yield post(
+						"grant_type=" + encode(TOKEN_EXCHANGE) + "&subject_token=" + encode(identity.jwt())
+								+ "&subject_token_type=" + encode(JWT_TYPE) + "&resource="
+								+ encode("urn:vaas:bundle:" + options.bundle()),
+						"the server refused the identity token");
+			}
+		};
+	}
+
+	private Token post(String form, String refusal) {
 		var response = send(HttpRequest.newBuilder(uri("/api/v1/auth/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form)), 30);
-		return token(response, "the server refused the seed");
+		return token(response, refusal);
 	}
 
 	Token renew(String token) {

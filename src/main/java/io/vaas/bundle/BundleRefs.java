@@ -23,4 +23,12 @@ public class BundleRefs {
 		return stored.reading(() -> stored.find(namespace, name).ref());
 	}
 
+	/**
+	 * The bundle's identity if it exists, without failing: safe inside a caller's
+	 * transaction. No permission check.
+	 */
+	public java.util.Optional<BundleRef> find(NamespaceName namespace, ResourceName name) {
+		return stored.reading(() -> stored.lookup(namespace, name).map(Bundle::ref));
+	}
+
 }

@@ -66,6 +66,14 @@ class StoredBundles {
 			.orElseThrow(() -> new BundleNotFound(namespace, name));
 	}
 
+	/**
+	 * The bundle, if there is one: no exception (which would doom a caller's
+	 * transaction).
+	 */
+	java.util.Optional<Bundle> lookup(NamespaceName namespace, ResourceName name) {
+		return bundles.findByNamespaceAndName(namespace.value(), name.value());
+	}
+
 	BundleRevision latest(Bundle bundle) {
 		return revisions.findByHeadIdAndNumber(bundle.id(), bundle.latestRevision()).orElseThrow();
 	}

@@ -15,7 +15,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
-/** A seed as stored: the hash of its token, never the token. */
+/**
+ * A seed as stored: a token seed keeps the hash of its token, never the token; a key seed
+ * (SPEC 7.2) keeps its public key and its id, the key's RFC 7638 thumbprint.
+ */
 /*
  * Only changed columns are written: a concurrent revoke is never overwritten by a stale
  * copy.
@@ -36,8 +39,16 @@ class Seed {
 	@Column(name = "bundle_name")
 	private String bundleName;
 
+	private String kind;
+
 	@Column(name = "token_hash")
-	private byte[] tokenHash;
+	private byte @Nullable [] tokenHash;
+
+	@Column(name = "key_id")
+	private @Nullable String keyId;
+
+	@Column(name = "public_jwk")
+	private @Nullable String publicJwk;
 
 	private @Nullable String description;
 
@@ -73,11 +84,31 @@ class Seed {
 
 	Seed(String namespace, UUID bundleId, String bundleName, byte[] tokenHash, @Nullable String description, int uses,
 			List<Area> areas, Duration maxSession, Instant now, String createdBy, Instant expiresAt) {
+		this(SeedRules.TOKEN, namespace, bundleId, bundleName, description, uses, areas, maxSession, now, createdBy,
+				expiresAt);
+		this.tokenHash = tokenHash.clone();
+	}
+
+	/**
+	 * A key seed: used until it expires or is revoked, by whoever holds the private key.
+	 */
+	static Seed key(String namespace, UUID bundleId, String bundleName, String keyId, String publicJwk,
+			@Nullable String description, List<Area> areas, Duration maxSession, Instant now, String createdBy,
+			Instant expiresAt) {
+		var seed = new Seed(SeedRules.KEY, namespace, bundleId, bundleName, description, 0, areas, maxSession, now,
+				createdBy, expiresAt);
+		seed.keyId = keyId;
+		seed.publicJwk = publicJwk;
+		return seed;
+	}
+
+	private Seed(String kind, String namespace, UUID bundleId, String bundleName, @Nullable String description,
+			int uses, List<Area> areas, Duration maxSession, Instant now, String createdBy, Instant expiresAt) {
 		this.id = UUID.randomUUID();
+		this.kind = kind;
 		this.namespace = namespace;
 		this.bundleId = bundleId;
 		this.bundleName = bundleName;
-		this.tokenHash = tokenHash.clone();
 		this.description = description;
 		this.usesTotal = uses;
 		this.usesLeft = uses;
@@ -98,20 +129,28 @@ class Seed {
 		if (revokedAt != null) {
 			return "revoked";
 		}
-		if (usesLeft <= 0) {
+		if (!isKey() && usesLeft <= 0) {
 			return "used-up";
 		}
 		return now.isBefore(expiresAt) ? "active" : "expired";
 	}
 
 	SeedGrant grant() {
-		return new SeedGrant(id, namespace, bundleId, bundleName, areaList(), Duration.ofSeconds(maxSessionSeconds));
+		return new SeedGrant(id, keyId, namespace, bundleId, bundleName, areaList(),
+				Duration.ofSeconds(maxSessionSeconds));
+	}
+
+	/** A key seed was used (its uses are not counted). */
+	void used(Instant now) {
+		lastUsedAt = now;
 	}
 
 	SeedView view(Instant now) {
-		return new SeedView(id, bundleName, description, usesTotal, Math.max(usesLeft, 0),
-				areaList().stream().map(Area::label).toList(), Duration.ofSeconds(maxSessionSeconds), createdAt,
-				createdBy, expiresAt, revokedAt, lastUsedAt, status(now));
+		var key = isKey();
+		return new SeedView(key ? keyId : id.toString(), kind, bundleName, description, key ? null : usesTotal,
+				key ? null : Math.max(usesLeft, 0), areaList().stream().map(Area::label).toList(),
+				Duration.ofSeconds(maxSessionSeconds), createdAt, createdBy, expiresAt, revokedAt, lastUsedAt,
+				status(now));
 	}
 
 	private List<Area> areaList() {
@@ -127,7 +166,20 @@ class Seed {
 	}
 
 	byte[] tokenHash() {
-		return tokenHash.clone();
+		return tokenHash == null ? new byte[0] : tokenHash.clone();
+	}
+
+	boolean isKey() {
+		return SeedRules.KEY.equals(kind);
+	}
+
+	@Nullable String keyId() {
+		return keyId;
+	}
+
+	/** A key seed's public key (a JWK); {@code null} for a token seed. */
+	@Nullable String publicJwk() {
+		return publicJwk;
 	}
 
 	int usesLeft() {

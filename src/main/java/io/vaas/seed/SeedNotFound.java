@@ -1,12 +1,10 @@
 package io.vaas.seed;
 
-import java.util.UUID;
-
 /** No seed with this id in this namespace. */
 public class SeedNotFound extends RuntimeException {
 
-	public SeedNotFound(UUID id) {
-		super("No seed with id " + id + " in this namespace");
+	public SeedNotFound(String id) {
+		super("No seed with id " + (id.length() > 100 ? id.substring(0, 100) + "…" : id) + " in this namespace");
 	}
 
 }

@@ -2,20 +2,16 @@ package io.vaas.seed;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
 import io.vaas.bundle.BundleRefs;
-import io.vaas.bundle.output.Area;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
-import io.vaas.shared.Texts;
 import io.vaas.shared.Tokens;
 import org.jspecify.annotations.Nullable;
 
@@ -31,12 +27,6 @@ public class SeedService {
 
 	/** Prefix of every seed token. */
 	public static final String PREFIX = "vaas_seed_";
-
-	static final Duration MAX_TTL = Duration.ofDays(30);
-
-	static final Duration MAX_SESSION = Duration.ofDays(30);
-
-	static final int MAX_USES = 1_000_000;
 
 	private final Seeds seeds;
 
@@ -79,21 +69,11 @@ public class SeedService {
 
 	public IssuedSeed create(NamespaceName namespace, ResourceName bundleName, Request request) {
 		var actor = access.require(namespace, Permission.MANAGE_SEEDS);
-		var ttl = request.ttl() == null ? Duration.ofHours(24) : request.ttl();
-		if (ttl.toSeconds() < 1 || ttl.getNano() != 0 || ttl.compareTo(MAX_TTL) > 0) {
-			throw new InvalidSeedRequest("ttl must be whole seconds, at least 1 s and at most " + MAX_TTL);
-		}
-		int uses = request.uses() == null ? 1 : request.uses();
-		if (uses < 1 || uses > MAX_USES) {
-			throw new InvalidSeedRequest("uses must be between 1 and " + MAX_USES);
-		}
-		var maxSession = request.maxSessionLifetime() == null ? Duration.ofHours(24) : request.maxSessionLifetime();
-		if (maxSession.toSeconds() < 1 || maxSession.getNano() != 0 || maxSession.compareTo(MAX_SESSION) > 0) {
-			throw new InvalidSeedRequest(
-					"maxSessionLifetime must be whole seconds, at least 1 s and at most " + MAX_SESSION);
-		}
-		Texts.check("description", request.description(), 500);
-		var areas = areas(request.areas());
+		var ttl = SeedRules.ttl(request.ttl());
+		int uses = SeedRules.uses(request.uses());
+		var maxSession = SeedRules.maxSession(request.maxSessionLifetime());
+		SeedRules.description(request.description());
+		var areas = SeedRules.areas(request.areas());
 		var bundle = bundles.ref(namespace, bundleName);
 		var token = Tokens.generate(PREFIX);
 		return transactions.execute(status -> {
@@ -118,18 +98,28 @@ public class SeedService {
 	 * Revokes the seed and, through {@link SeedEvents.SeedRevoked}, the sessions it
 	 * produced.
 	 */
-	public void revoke(NamespaceName namespace, UUID id) {
+	public void revoke(NamespaceName namespace, String id) {
 		var actor = access.require(namespace, Permission.MANAGE_SEEDS);
 		transactions.executeWithoutResult(status -> {
-			var seed = seeds.lockById(id)
+			var seed = find(id).flatMap(found -> seeds.lockById(found.id()))
 				.filter(candidate -> candidate.namespace().equals(namespace.value()))
 				.orElseThrow(() -> new SeedNotFound(id));
 			if (seed.revokedAt() == null) {
 				seed.revoke(clock.instant());
-				events.publishEvent(new SeedEvents.SeedRevoked(id));
-				audit.record(AuditEntry.success(actor, "seed.revoke", namespace.value(), id.toString(), null));
+				events.publishEvent(new SeedEvents.SeedRevoked(seed.id()));
+				audit.record(AuditEntry.success(actor, "seed.revoke", namespace.value(), id, null));
 			}
 		});
+	}
+
+	/** A token seed by its UUID, or a key seed by its key id. */
+	private java.util.Optional<Seed> find(String id) {
+		try {
+			return seeds.findById(UUID.fromString(id)).filter(seed -> !seed.isKey());
+		}
+		catch (IllegalArgumentException notAUuid) {
+			return seeds.findByKeyId(id);
+		}
 	}
 
 	/**
@@ -167,21 +157,6 @@ public class SeedService {
 			return new Redemption.Replayed(seed.id(), seed.namespace());
 		}
 		return new Redemption.Refused("used-up seed " + seed.id(), seed.namespace());
-	}
-
-	private static List<Area> areas(@Nullable List<String> labels) {
-		if (labels == null) {
-			return List.of(Area.values());
-		}
-		if (labels.isEmpty()) {
-			throw new InvalidSeedRequest("areas must name at least one area");
-		}
-		var areas = new LinkedHashSet<Area>();
-		for (var label : labels) {
-			areas.add(Area.of(label)
-				.orElseThrow(() -> new InvalidSeedRequest("areas must be among configuration, secret, context, proc")));
-		}
-		return new ArrayList<>(areas);
 	}
 
 }

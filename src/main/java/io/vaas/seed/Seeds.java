@@ -15,6 +15,10 @@ interface Seeds extends JpaRepository<Seed, UUID> {
 
 	List<Seed> findByNamespaceOrderByCreatedAtDesc(String namespace);
 
+	Optional<Seed> findByKeyId(String keyId);
+
+	boolean existsByKeyId(String keyId);
+
 	/** Locks the row, so a revoke and an exchange of one seed take turns. */
 	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
 	@Query("select s from Seed s where s.id = :id")

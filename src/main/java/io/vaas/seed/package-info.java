@@ -1,6 +1,8 @@
 /**
- * Seeds: one-time bootstrap credentials for one bundle, shown once, stored as a hash,
- * consumed atomically when an agent exchanges them.
+ * Seeds: bootstrap credentials for one bundle. A token seed is shown once, stored as a
+ * hash, consumed atomically when an agent exchanges it; a key seed (SPEC 7.2) is a public
+ * key whose holder signs assertions until it expires or is revoked, each {@code jti}
+ * once.
  */
 @ApplicationModule(allowedDependencies = { "audit", "bundle", "bundle :: output", "operator", "shared" })
 @NullMarked

@@ -20,8 +20,28 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 
 	private String namespace;
 
+	private String method;
+
 	@Column(name = "seed_id")
-	private UUID seedId;
+	private @Nullable UUID seedId;
+
+	@Column(name = "key_id")
+	private @Nullable String keyId;
+
+	@Column(name = "trust_name")
+	private @Nullable String trustName;
+
+	private @Nullable String issuer;
+
+	private @Nullable String subject;
+
+	@Column(name = "kubernetes_namespace")
+	private @Nullable String kubernetesNamespace;
+
+	@Column(name = "service_account")
+	private @Nullable String serviceAccount;
+
+	private @Nullable String pod;
 
 	@Column(name = "bundle_id")
 	private UUID bundleId;
@@ -85,7 +105,18 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 	AgentSession(Verification.Granted grant, @Nullable String clientAddress, Instant now) {
 		this.id = UUID.randomUUID();
 		this.namespace = grant.namespace();
-		this.seedId = grant.credential();
+		var origin = grant.origin();
+		this.method = origin.method();
+		this.seedId = origin.seed();
+		this.keyId = "key".equals(origin.method()) ? origin.seedId() : null;
+		this.trustName = origin.trust();
+		this.issuer = origin.issuer();
+		this.subject = origin.subject();
+		if (origin.kubernetes() != null) {
+			this.kubernetesNamespace = origin.kubernetes().namespace();
+			this.serviceAccount = origin.kubernetes().serviceAccount();
+			this.pod = origin.kubernetes().pod();
+		}
 		this.bundleId = grant.bundleId();
 		this.bundleName = grant.bundleName();
 		this.areas = String.join(",", grant.areas().stream().map(area -> area.label()).toList());
@@ -144,8 +175,15 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 		return revokedAt;
 	}
 
+	Origin origin() {
+		var workload = kubernetesNamespace == null && serviceAccount == null && pod == null ? null
+				: new Origin.Workload(kubernetesNamespace, serviceAccount, pod);
+		var shownId = keyId != null ? keyId : seedId != null ? seedId.toString() : null;
+		return new Origin(method, seedId, shownId, trustName, issuer, subject, workload);
+	}
+
 	SessionView view(Instant now) {
-		return new SessionView(id, seedId, bundleName, areaList(), clientAddress, createdAt, lastSeenAt, maxExpiresAt,
+		return new SessionView(id, origin(), bundleName, areaList(), clientAddress, createdAt, lastSeenAt, maxExpiresAt,
 				lastDigestFetched, lastDigestApplied, appliedAt, revokedAt,
 				revokedAt != null ? "revoked" : activeAt(now) ? "active" : "expired");
 	}

@@ -1,11 +1,11 @@
 package io.vaas.session;
 
 /**
- * One way for an agent to get a session at {@code POST /api/v1/auth/token}: a seed token
- * today; identity tokens and key assertions next (docs/adr/0001). {@link TokenExchange}
- * finds the one method that accepts a request, throttles its failures, turns a grant into
- * a session and audits the outcome; a method only says what it accepts and whether a
- * credential is good.
+ * One way for an agent to get a session at {@code POST /api/v1/auth/token}: a seed token,
+ * an identity token or a key assertion (docs/adr/0001). {@link TokenExchange} finds the
+ * one method that accepts a request, throttles its failures, turns a grant into a session
+ * and audits the outcome; a method only says what it accepts and whether a credential is
+ * good.
  */
 public interface CredentialMethod {
 
@@ -14,6 +14,12 @@ public interface CredentialMethod {
 	 * methods accept the same request.
 	 */
 	boolean accepts(TokenRequest request);
+
+	/**
+	 * The audit action of its exchanges ({@code seed.exchange},
+	 * {@code identity.exchange}, …).
+	 */
+	String action();
 
 	/**
 	 * The key under which failures with this credential are counted: a hash of what was

@@ -27,4 +27,11 @@ public sealed interface Exchange {
 	record Throttled(Duration retryAfter) implements Exchange {
 	}
 
+	/**
+	 * The credential could not be checked now (an issuer's keys out of reach): retry
+	 * later.
+	 */
+	record Unavailable(Duration retryAfter) implements Exchange {
+	}
+
 }

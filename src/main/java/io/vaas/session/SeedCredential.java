@@ -46,6 +46,11 @@ class SeedCredential implements CredentialMethod {
 	}
 
 	@Override
+	public String action() {
+		return "seed.exchange";
+	}
+
+	@Override
 	public String credentialKey(TokenRequest request) {
 		return FailureThrottle.credentialKey("seed", request.subject());
 	}
@@ -55,8 +60,8 @@ class SeedCredential implements CredentialMethod {
 		return switch (seeds.redeem(request.subject())) {
 			case Redemption.Accepted accepted -> {
 				var grant = accepted.grant();
-				yield new Verification.Granted(grant.seedId(), grant.namespace(), grant.bundleId(), grant.bundleName(),
-						grant.areas(), grant.maxSessionLifetime());
+				yield new Verification.Granted(Origin.seed(grant.seedId()), grant.namespace(), grant.bundleId(),
+						grant.bundleName(), grant.areas(), grant.maxSessionLifetime());
 			}
 			case Redemption.Replayed replayed -> {
 				var produced = sessions.findBySeedId(replayed.seedId());

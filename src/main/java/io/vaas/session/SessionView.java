@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An agent session as operators see it: which agents run which revision.
  *
  * @param id the session id (the {@code sub} of its access tokens)
- * @param seedId the seed it came from
+ * @param origin how it was made: the method ({@code seed}, {@code identity},
+ * {@code key}), the seed, or the trust, issuer, subject and Kubernetes pod of an identity
+ * token
  * @param bundle the bundle it fetches
  * @param areas the areas it may fetch
  * @param clientAddress the address it last called from
@@ -25,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code active}, {@code expired} or {@code revoked}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SessionView(UUID id, UUID seedId, String bundle, List<String> areas, @Nullable String clientAddress,
-		Instant createdAt, Instant lastSeenAt, Instant maxExpiresAt, @Nullable String lastDigestFetched,
-		@Nullable String lastDigestApplied, @Nullable Instant appliedAt, @Nullable Instant revokedAt, String status) {
+public record SessionView(UUID id, @JsonUnwrapped Origin origin, String bundle, List<String> areas,
+		@Nullable String clientAddress, Instant createdAt, Instant lastSeenAt, Instant maxExpiresAt,
+		@Nullable String lastDigestFetched, @Nullable String lastDigestApplied, @Nullable Instant appliedAt,
+		@Nullable Instant revokedAt, String status) {
 
 }

@@ -1,5 +1,7 @@
 package io.vaas.session;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.vaas.audit.AuditEntry;
@@ -22,7 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TokenExchange {
 
-	static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
+	/** RFC 8693's grant type: a seed or an identity token exchanged. */
+	public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+	/** RFC 7523's grant type: a key seed's signed assertion. */
+	public static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+	/** RFC 8693's token type of an identity token (a JWT). */
+	public static final String JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
+
+	/** How long a caller waits when a credential cannot be checked now. */
+	static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(5);
 
 	private final List<CredentialMethod> methods;
 
@@ -36,10 +48,10 @@ public class TokenExchange {
 
 	private final TransactionTemplate transactions;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	TokenExchange(List<CredentialMethod> methods, AgentSessions sessions, AccessTokenIssuer tokens,
-			FailureThrottle throttle, AuditLog audit, TransactionTemplate transactions, java.time.Clock clock) {
+			FailureThrottle throttle, AuditLog audit, TransactionTemplate transactions, Clock clock) {
 		this.methods = List.copyOf(methods);
 		this.sessions = sessions;
 		this.tokens = tokens;
@@ -54,22 +66,29 @@ public class TokenExchange {
 		if (method.isEmpty()) {
 			return refusedRequest(request, address);
 		}
+		var action = method.get().action();
 		var credential = method.get().credentialKey(request);
 		var outcome = transactions.execute(status -> switch (method.get().verify(request)) {
-			case Verification.Granted granted -> issue(granted, address);
+			case Verification.Granted granted -> issue(action, granted, address);
 			case Verification.Refused refused -> refused;
+			case Verification.Unavailable unavailable -> unavailable;
 		});
 		if (outcome instanceof Exchange.Issued issued) {
 			throttle.succeeded(credential);
 			return issued;
 		}
+		if (outcome instanceof Verification.Unavailable unavailable) {
+			audit.recordSoon(refused(action, unavailable.namespace(), unavailable.reason()));
+			return new Exchange.Unavailable(UNAVAILABLE_RETRY);
+		}
 		var wait = throttle.failed(address, credential);
 		if (outcome instanceof Verification.Refused refused && !refused.reason().isEmpty()) {
-			audit.recordSoon(
-					refused(refused.namespace(), refused.reason() + wait.map(TokenExchange::throttled).orElse("")));
+			audit.recordSoon(refused(action, refused.namespace(),
+					refused.reason() + wait.map(TokenExchange::throttled).orElse("")));
 		}
 		return wait.<Exchange>map(Exchange.Throttled::new)
-			.orElseGet(() -> new Exchange.Refused("invalid_grant", "the seed is not valid"));
+			.orElseGet(() -> new Exchange.Refused("invalid_grant",
+					"the credential is not valid, or not accepted for this bundle"));
 	}
 
 	/**
@@ -81,36 +100,42 @@ public class TokenExchange {
 	}
 
 	private Exchange refusedRequest(TokenRequest request, String address) {
-		if (!GRANT_TYPE.equals(request.grantType())) {
+		if (!GRANT_TYPE.equals(request.grantType()) && !JWT_BEARER.equals(request.grantType())) {
 			return malformed(address, request.grantType() == null ? "invalid_request" : "unsupported_grant_type",
-					"grant_type must be " + GRANT_TYPE, "wrong grant_type");
+					"grant_type must be " + GRANT_TYPE + " or " + JWT_BEARER, "wrong grant_type");
+		}
+		if (JWT_BEARER.equals(request.grantType())) {
+			return malformed(address, "invalid_request", "assertion must be a signed JWT (RFC 7523)",
+					"malformed request");
 		}
 		return malformed(address, "invalid_request",
-				"subject_token must be a seed and subject_token_type " + SeedCredential.SEED_TOKEN_TYPE,
+				"subject_token must be a seed (subject_token_type " + SeedCredential.SEED_TOKEN_TYPE
+						+ ") or an identity token (subject_token_type " + JWT_TOKEN_TYPE
+						+ " with resource urn:vaas:bundle:{namespace}/{bundle})",
 				"malformed request");
 	}
 
 	private Exchange malformed(String address, String error, String description, String reason) {
 		var wait = throttle.failed(address, null);
-		audit.recordSoon(refused(null, reason + wait.map(TokenExchange::throttled).orElse("")));
+		audit.recordSoon(refused("seed.exchange", null, reason + wait.map(TokenExchange::throttled).orElse("")));
 		return wait.<Exchange>map(Exchange.Throttled::new).orElseGet(() -> new Exchange.Refused(error, description));
 	}
 
-	private Object issue(Verification.Granted granted, String address) {
+	private Object issue(String action, Verification.Granted granted, String address) {
 		var session = sessions.save(new AgentSession(granted, address, clock.instant()));
-		audit.record(new AuditEntry(SessionService.agent(session.id()), "seed.exchange", session.namespace(),
-				granted.credential().toString(), null, Outcome.SUCCESS, "session " + session.id()));
+		audit.record(new AuditEntry(SessionService.agent(session.id()), action, session.namespace(),
+				granted.origin().credential(), null, Outcome.SUCCESS, "session " + session.id()));
 		var issued = tokens.issue(session.id(), session.namespace(), session.bundleName(), session.areaList(),
 				session.maxExpiresAt());
 		return new Exchange.Issued(issued.token(), issued.expiresIn(), session.id());
 	}
 
-	private static String throttled(java.time.Duration wait) {
+	private static String throttled(Duration wait) {
 		return "; throttled for " + FailureThrottle.retryAfterSeconds(wait) + " s";
 	}
 
-	private static AuditEntry refused(@Nullable String namespace, String reason) {
-		return new AuditEntry(SessionService.ANONYMOUS, "seed.exchange", namespace, null, null, Outcome.FAILED, reason);
+	private static AuditEntry refused(String action, @Nullable String namespace, String reason) {
+		return new AuditEntry(SessionService.ANONYMOUS, action, namespace, null, null, Outcome.FAILED, reason);
 	}
 
 }

@@ -34,4 +34,18 @@ class AgentArchitectureTests {
 			.check(CLASSES);
 	}
 
+	/**
+	 * The jar stays under 200 KB: the agent's class files, uncompressed, are an upper
+	 * bound of what the jar holds.
+	 */
+	@Test
+	void agentStaysSmall() throws java.io.IOException {
+		try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("target/classes/io/vaas/agent"))) {
+			var bytes = files.filter(java.nio.file.Files::isRegularFile)
+				.mapToLong(file -> file.toFile().length())
+				.sum();
+			org.assertj.core.api.Assertions.assertThat(bytes).isPositive().isLessThan(200 * 1024);
+		}
+	}
+
 }

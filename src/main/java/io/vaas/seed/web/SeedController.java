@@ -2,16 +2,21 @@ package io.vaas.seed.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vaas.seed.InvalidSeedRequest;
+import io.vaas.seed.KeySeedIssuer;
 import io.vaas.seed.SeedService;
 import io.vaas.seed.SeedView;
 import io.vaas.shared.NamespaceName;
+import io.vaas.shared.PublicUrl;
 import io.vaas.shared.ResourceName;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -31,20 +36,51 @@ class SeedController {
 
 	private final SeedService seeds;
 
-	SeedController(SeedService seeds) {
+	private final KeySeedIssuer keySeeds;
+
+	private final PublicUrl publicUrl;
+
+	SeedController(SeedService seeds, KeySeedIssuer keySeeds, PublicUrl publicUrl) {
 		this.seeds = seeds;
+		this.keySeeds = keySeeds;
+		this.publicUrl = publicUrl;
 	}
 
 	@PostMapping(path = "/bundles/{name}/seeds", consumes = "application/json")
-	@ApiResponse(responseCode = "201", description = "Seed created; its token is shown this once")
-	@Operation(summary = "Create a seed for a bundle: {\"ttl\":\"PT24H\",\"uses\":1,\"areas\":[…]}")
+	@ApiResponse(responseCode = "201",
+			description = "Seed created; its token (or a key seed's private key) is shown this once")
+	@Operation(
+			summary = "Create a seed for a bundle: a token {\"ttl\":\"PT24H\",\"uses\":1,\"areas\":[…]} "
+					+ "or a key {\"kind\":\"key\",\"ttl\":\"P30D\"} (optionally with your own \"publicKey\" JWK)",
+			description = "A key seed (SPEC 7.2) is an EC P-256 key pair: made here, its private key is returned "
+					+ "once as PKCS#8 PEM; or give the public key of one you hold as a JWK. Its id is the key's "
+					+ "RFC 7638 thumbprint. An agent signs RFC 7523 assertions with it (iss = sub = the id, aud = "
+					+ "tokenEndpoint, exp at most 5 min after iat, a fresh jti) until the seed expires or is revoked.")
 	ResponseEntity<CreatedSeed> create(@PathVariable NamespaceName ns, @PathVariable ResourceName name,
-			@RequestBody SeedRequest body) {
+			@RequestBody SeedRequest body, HttpServletRequest request) {
+		var kind = body.kind() == null ? "token" : body.kind();
+		if ("key".equals(kind)) {
+			if (body.uses() != null) {
+				throw new InvalidSeedRequest("uses: a key seed is used until it expires or is revoked");
+			}
+			var issued = keySeeds.create(ns, name, new KeySeedIssuer.Request(body.ttl(), body.areas(),
+					body.maxSessionLifetime(), body.description(), body.publicKey()));
+			return created(new CreatedSeed(null, issued.id(), issued.privateKey(), publicUrl.tokenEndpoint(request),
+					issued.seed()));
+		}
+		if (!"token".equals(kind)) {
+			throw new InvalidSeedRequest("kind must be token or key");
+		}
+		if (body.publicKey() != null) {
+			throw new InvalidSeedRequest("publicKey: only a key seed (\"kind\":\"key\") has one");
+		}
 		var issued = seeds.create(ns, name, new SeedService.Request(body.ttl(), body.uses(), body.areas(),
 				body.maxSessionLifetime(), body.description()));
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.header("Cache-Control", "no-store")
-			.body(new CreatedSeed(issued.token(), issued.seed()));
+		return created(new CreatedSeed(issued.token(), issued.seed().id(), null, null, issued.seed()));
+	}
+
+	private static ResponseEntity<CreatedSeed> created(CreatedSeed seed) {
+		return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store").body(seed);
 	}
 
 	@GetMapping("/seeds")
@@ -55,24 +91,33 @@ class SeedController {
 
 	@DeleteMapping("/seeds/{id}")
 	@ApiResponse(responseCode = "204", description = "Seed revoked, with the sessions it produced")
-	@Operation(summary = "Revoke a seed and every session it produced")
-	ResponseEntity<Void> revoke(@PathVariable NamespaceName ns, @PathVariable UUID id) {
+	@Operation(summary = "Revoke a seed (by its id: a UUID, or a key seed's key id) and every session it produced")
+	ResponseEntity<Void> revoke(@PathVariable NamespaceName ns, @PathVariable String id) {
 		seeds.revoke(ns, id);
 		return ResponseEntity.noContent().build();
 	}
 
-	record SeedRequest(@Schema(description = "ISO-8601 duration, default PT24H") @Nullable Duration ttl,
+	record SeedRequest(@Schema(description = "token (default) or key", allowableValues = {
+			"token", "key" }) @Nullable String kind,
+			@Schema(description = "ISO-8601 duration, default PT24H") @Nullable Duration ttl,
 			@Schema(description = "default 1") @Nullable Integer uses,
 			@Schema(description = "default: all areas") @Nullable List<String> areas,
 			@Schema(description = "ISO-8601 duration, default PT24H") @Nullable Duration maxSessionLifetime,
-			@Nullable String description) {
+			@Nullable String description,
+			@Schema(description = "a key seed's public key (EC P-256 JWK), when you hold the private key") @Nullable Map<String, Object> publicKey){
 	}
 
-	record CreatedSeed(String token, SeedView seed) {
+	/**
+	 * A seed just created: a token seed's token, or a key seed's private key (when made
+	 * here), shown this once.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CreatedSeed(@Nullable String token, String id, @Nullable String privateKey, @Nullable String tokenEndpoint,
+			SeedView seed) {
 
 		@Override
 		public String toString() {
-			return "CreatedSeed[seed=" + seed + "]";
+			return "CreatedSeed[id=" + id + ", seed=" + seed + "]";
 		}
 
 	}
