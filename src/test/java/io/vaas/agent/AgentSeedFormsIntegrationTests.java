@@ -129,6 +129,40 @@ class AgentSeedFormsIntegrationTests {
 	}
 
 	@Test
+	void watchExchangesTheKeySeedAgainWhenItsSessionEnds() throws Exception {
+		var created = api
+			.post("/api/v1/namespaces/" + ns + "/bundles/app/seeds", ADMIN_TOKEN,
+					"{\"kind\":\"key\",\"maxSessionLifetime\":\"PT3S\"}")
+			.expect(201)
+			.json();
+		Files.writeString(seedFile, created.get("privateKey").asString());
+		var output = Files.createDirectories(Path.of("target", "agent-output")).resolve(UUID.randomUUID() + ".log");
+		var watch = builder("watch", "--server", server(), "--root", root.toString(), "--seed-file",
+				seedFile.toString())
+			.redirectOutput(output.toFile())
+			.start();
+		try {
+			var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (sessions() < 3) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError(
+							"sessions: " + sessions() + "; agent output:\n" + Files.readString(output));
+				}
+				Thread.sleep(100);
+			}
+			assertThat(watch.isAlive()).as("one agent process, a session after another").isTrue();
+			assertThat(Files.readString(output)).contains("session_ended");
+		}
+		finally {
+			watch.destroyForcibly();
+		}
+	}
+
+	private int sessions() {
+		return api.get("/api/v1/namespaces/" + ns + "/agents", ADMIN_TOKEN).expect(200).json().size();
+	}
+
+	@Test
 	void doctorWarnsWhenATokenSeedSitsOnAPersistentDisk() throws Exception {
 		var onDisk = Files.createTempDirectory(Path.of("target"), "seed");
 		try {
@@ -172,13 +206,17 @@ class AgentSeedFormsIntegrationTests {
 		return "http://127.0.0.1:" + port;
 	}
 
-	private static Run agent(String... args) throws Exception {
+	private static ProcessBuilder builder(String... args) {
 		var command = new ArrayList<String>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
 				"target/classes", "io.vaas.agent.AgentMain"));
 		command.addAll(List.of(args));
 		var builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().keySet().removeIf(name -> name.startsWith("VAAS_"));
-		var process = builder.start();
+		return builder;
+	}
+
+	private static Run agent(String... args) throws Exception {
+		var process = builder(args).start();
 		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		return new Run(process.exitValue(), output);

@@ -83,7 +83,9 @@ class BundleDelivery {
 		var waitNanos = waitNanos(request.getParameter("wait"));
 		var type = negotiate(request.getHeader(HttpHeaders.ACCEPT));
 		var known = Digests.fromIfNoneMatch(request.getHeader(HttpHeaders.IF_NONE_MATCH));
-		var fetched = longPoll(token, known, System.nanoTime() + waitNanos);
+		// Never past the token's expiry: an answer after it would serve an expired token.
+		var untilExpiry = Math.max(0, java.time.Duration.between(java.time.Instant.now(), token.expiresAt()).toNanos());
+		var fetched = longPoll(token, known, System.nanoTime() + Math.min(waitNanos, untilExpiry));
 		if (fetched == null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
 			response.setHeader(HttpHeaders.CONNECTION, "close");
