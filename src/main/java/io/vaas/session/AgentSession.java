@@ -69,6 +69,12 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 	@Column(name = "last_digest_applied")
 	private @Nullable String lastDigestApplied;
 
+	@Column(name = "last_revision_fetched")
+	private @Nullable Long lastRevisionFetched;
+
+	@Column(name = "last_revision_applied")
+	private @Nullable Long lastRevisionApplied;
+
 	@Column(name = "applied_at")
 	private @Nullable Instant appliedAt;
 
@@ -135,6 +141,8 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 
 	void applied(String digest, Instant now) {
 		lastDigestApplied = digest;
+		// The revision is known when the agent applied what it last fetched.
+		lastRevisionApplied = digest.equals(lastDigestFetched) ? lastRevisionFetched : null;
 		appliedAt = now;
 		lastSeenAt = now;
 	}
@@ -184,7 +192,7 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 
 	SessionView view(Instant now) {
 		return new SessionView(id, origin(), bundleName, areaList(), clientAddress, createdAt, lastSeenAt, maxExpiresAt,
-				lastDigestFetched, lastDigestApplied, appliedAt, revokedAt,
+				lastDigestFetched, lastRevisionFetched, lastDigestApplied, lastRevisionApplied, appliedAt, revokedAt,
 				revokedAt != null ? "revoked" : activeAt(now) ? "active" : "expired");
 	}
 

@@ -13,8 +13,9 @@ interface AgentSessions extends JpaRepository<AgentSession, UUID> {
 
 	/** One write per fetch, of the two columns it changes only. */
 	@org.springframework.data.jpa.repository.Modifying
-	@Query("update AgentSession s set s.lastDigestFetched = :digest, s.lastSeenAt = :now where s.id = :id")
-	int fetched(UUID id, String digest, Instant now);
+	@Query("update AgentSession s set s.lastDigestFetched = :digest, s.lastRevisionFetched = :revision, "
+			+ "s.lastSeenAt = :now where s.id = :id")
+	int fetched(UUID id, String digest, long revision, Instant now);
 
 	List<AgentSession> findBySeedId(UUID seedId);
 

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SessionActivity {
 
 	/**
-	 * The digest last written to each session, so an unchanged fetch writes nothing (at
-	 * most once a minute).
+	 * The revision and digest last written to each session, so an unchanged fetch writes
+	 * nothing (at most once a minute).
 	 */
 	private final Cache<UUID, String> recorded = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
@@ -51,11 +51,14 @@ public class SessionActivity {
 	 * waits for a later fetch.
 	 */
 	public void fetched(VerifiedToken token, long revision, String digest) {
-		if (digest.equals(recorded.getIfPresent(token.sessionId()))) {
+		// A new revision may leave this session's files as they were: its number is news.
+		var fetched = revision + ":" + digest;
+		if (fetched.equals(recorded.getIfPresent(token.sessionId()))) {
 			return;
 		}
 		try {
-			transactions.executeWithoutResult(status -> sessions.fetched(token.sessionId(), digest, clock.instant()));
+			transactions
+				.executeWithoutResult(status -> sessions.fetched(token.sessionId(), digest, revision, clock.instant()));
 		}
 		catch (RuntimeException ex) {
 			if (!DatabaseFailures.isUnavailable(ex)) {
@@ -63,7 +66,7 @@ public class SessionActivity {
 			}
 			return;
 		}
-		recorded.put(token.sessionId(), digest);
+		recorded.put(token.sessionId(), fetched);
 		audit.recordSoon(new AuditEntry(SessionService.agent(token.sessionId()), "bundle.fetch", token.namespace(),
 				token.bundle(), revision, Outcome.SUCCESS, digest));
 	}

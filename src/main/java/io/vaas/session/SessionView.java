@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeenAt when it last called
  * @param maxExpiresAt until when it may renew
  * @param lastDigestFetched the bundle digest it last fetched
+ * @param lastRevisionFetched the bundle revision it last fetched
  * @param lastDigestApplied the bundle digest it last reported as applied
+ * @param lastRevisionApplied the revision of that digest, when it is the one last fetched
  * @param appliedAt when it reported that
  * @param revokedAt when it was revoked
  * @param status {@code active}, {@code expired} or {@code revoked}
@@ -30,7 +32,16 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(UUID id, @JsonUnwrapped Origin origin, String bundle, List<String> areas,
 		@Nullable String clientAddress, Instant createdAt, Instant lastSeenAt, Instant maxExpiresAt,
-		@Nullable String lastDigestFetched, @Nullable String lastDigestApplied, @Nullable Instant appliedAt,
-		@Nullable Instant revokedAt, String status) {
+		@Nullable String lastDigestFetched, @Nullable Long lastRevisionFetched, @Nullable String lastDigestApplied,
+		@Nullable Long lastRevisionApplied, @Nullable Instant appliedAt, @Nullable Instant revokedAt, String status) {
+
+	/**
+	 * The revision the agent runs: the one it applied, else the one it fetched (written
+	 * but not yet reported), else none yet.
+	 */
+	@com.fasterxml.jackson.annotation.JsonProperty("revision")
+	public @Nullable Long revision() {
+		return lastRevisionApplied != null ? lastRevisionApplied : lastRevisionFetched;
+	}
 
 }

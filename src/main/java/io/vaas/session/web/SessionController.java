@@ -11,12 +11,15 @@ import io.vaas.session.SessionService;
 import io.vaas.session.SessionView;
 import io.vaas.session.SigningKeyService;
 import io.vaas.shared.NamespaceName;
+import io.vaas.shared.ResourceName;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operators' view of agent sessions, and signing-key rotation. */
@@ -34,9 +37,12 @@ class SessionController {
 	}
 
 	@GetMapping(path = "/api/v1/namespaces/{ns}/agents", produces = "application/json")
-	@Operation(summary = "The namespace's agent sessions: seed, bundle, areas, address, last seen, digests")
-	List<SessionView> list(@PathVariable NamespaceName ns) {
-		return sessions.list(ns);
+	@Operation(summary = "The namespace's agent sessions, or one bundle's (?bundle=): how each was made, areas, "
+			+ "address, last seen, the revision and digest fetched and applied")
+	List<SessionView> list(@PathVariable NamespaceName ns,
+			@RequestParam(required = false) @Nullable ResourceName bundle) {
+		var all = sessions.list(ns);
+		return bundle == null ? all : all.stream().filter(session -> session.bundle().equals(bundle.value())).toList();
 	}
 
 	@DeleteMapping("/api/v1/namespaces/{ns}/agents/{id}")

@@ -1,0 +1,32 @@
+package io.vaas.delivery.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vaas.delivery.Fleet;
+import io.vaas.shared.NamespaceName;
+import io.vaas.shared.ResourceName;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators' view of one bundle's agents: which revision each runs, which lag. */
+@RestController
+@Tag(name = "Agent sessions", description = "Which agents run which revision; revoke them")
+class FleetController {
+
+	private final Fleet fleet;
+
+	FleetController(Fleet fleet) {
+		this.fleet = fleet;
+	}
+
+	@GetMapping(path = "/api/v1/namespaces/{ns}/bundles/{b}/agents", produces = "application/json")
+	@Operation(summary = "A bundle's fleet: its active agents with the revision each runs and whether it lags "
+			+ "(an older revision, or files a config or secret changed since), and how many agents run each "
+			+ "revision (a rollout converging)", description = "Needs read on the namespace.")
+	Fleet.View fleet(@PathVariable NamespaceName ns, @PathVariable ResourceName b) {
+		return fleet.of(ns, b);
+	}
+
+}
