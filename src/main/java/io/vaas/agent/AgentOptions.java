@@ -105,7 +105,10 @@ record AgentOptions(String command, String server, Path seedFile, String bundle,
 			throw new IllegalArgumentException("--signal needs a signal name such as HUP and --pid-file");
 		}
 		var bundle = value(values, env, "bundle", "VAAS_BUNDLE", "");
-		if (!bundle.isEmpty() && !bundle.matches("[a-z0-9][a-z0-9-]{0,62}/[a-z0-9][a-z0-9-]{0,62}")) {
+		// The server's rules: a namespace is a DNS label, a bundle name may also hold
+		// '_'.
+		if (!bundle.isEmpty()
+				&& !bundle.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?")) {
 			throw new IllegalArgumentException("--bundle (or VAAS_BUNDLE) must be namespace/bundle");
 		}
 		var tokenEndpoint = value(values, env, "token-endpoint", "VAAS_TOKEN_ENDPOINT", server + "/api/v1/auth/token");

@@ -73,8 +73,7 @@ public class KeyAssertions {
 		catch (ParseException ex) {
 			return new Redemption.Refused("assertion: not a signed JWT", null);
 		}
-		var found = keyId == null || keyId.length() > 64 ? java.util.Optional.<Seed>empty()
-				: seeds.findByKeyId(keyId).flatMap(seed -> seeds.lockById(seed.id()));
+		var found = keyId == null || keyId.length() > 64 ? java.util.Optional.<Seed>empty() : seeds.lockByKeyId(keyId);
 		if (found.isEmpty()) {
 			return new Redemption.Refused("assertion: no key seed with the id in iss", null);
 		}
@@ -105,7 +104,10 @@ public class KeyAssertions {
 		if (jti.length() > MAX_JTI) {
 			return refused(seed, "jti is longer than " + MAX_JTI + " characters");
 		}
-		jdbc.sql("DELETE FROM used_assertions WHERE expires_at < :now")
+		// This key's expired jtis only, under its row lock: exchanges of other keys never
+		// wait.
+		jdbc.sql("DELETE FROM used_assertions WHERE key_id = :key AND expires_at < :now")
+			.param("key", keyId)
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.update();
 		var seen = jdbc.sql("SELECT COUNT(*) FROM used_assertions WHERE key_id = :key AND jti = :jti")

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
@@ -150,7 +152,14 @@ public class KeySeedIssuer {
 			throw new InvalidSeedRequest("publicKey must hold the public key only: the private key stays with "
 					+ "its holder; make a new one, this one has been sent");
 		}
-		return ec.toPublicJWK();
+		if (ec.getKeyUse() != null && !KeyUse.SIGNATURE.equals(ec.getKeyUse())) {
+			throw new InvalidSeedRequest("publicKey: use must be sig (or absent)");
+		}
+		if (ec.getAlgorithm() != null && !JWSAlgorithm.ES256.equals(ec.getAlgorithm())) {
+			throw new InvalidSeedRequest("publicKey: alg must be ES256 (or absent)");
+		}
+		// The key itself and nothing else (no kid, x5c or key_ops of the operator's).
+		return new ECKey.Builder(Curve.P_256, ec.getX(), ec.getY()).build();
 	}
 
 	private static String thumbprint(ECKey key) {

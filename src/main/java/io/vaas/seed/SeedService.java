@@ -101,8 +101,7 @@ public class SeedService {
 	public void revoke(NamespaceName namespace, String id) {
 		var actor = access.require(namespace, Permission.MANAGE_SEEDS);
 		transactions.executeWithoutResult(status -> {
-			var seed = find(id).flatMap(found -> seeds.lockById(found.id()))
-				.filter(candidate -> candidate.namespace().equals(namespace.value()))
+			var seed = lock(id).filter(candidate -> candidate.namespace().equals(namespace.value()))
 				.orElseThrow(() -> new SeedNotFound(id));
 			if (seed.revokedAt() == null) {
 				seed.revoke(clock.instant());
@@ -112,14 +111,16 @@ public class SeedService {
 		});
 	}
 
-	/** A token seed by its UUID, or a key seed by its key id. */
-	private java.util.Optional<Seed> find(String id) {
+	/** A token seed by its UUID, or a key seed by its key id, loaded and locked. */
+	private java.util.Optional<Seed> lock(String id) {
+		UUID uuid;
 		try {
-			return seeds.findById(UUID.fromString(id)).filter(seed -> !seed.isKey());
+			uuid = UUID.fromString(id);
 		}
 		catch (IllegalArgumentException notAUuid) {
-			return seeds.findByKeyId(id);
+			return seeds.lockByKeyId(id);
 		}
+		return seeds.lockById(uuid).filter(seed -> !seed.isKey());
 	}
 
 	/**

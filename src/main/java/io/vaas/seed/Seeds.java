@@ -15,7 +15,13 @@ interface Seeds extends JpaRepository<Seed, UUID> {
 
 	List<Seed> findByNamespaceOrderByCreatedAtDesc(String namespace);
 
-	Optional<Seed> findByKeyId(String keyId);
+	/**
+	 * Loads and locks a key seed in one query: an assertion and a revoke of one seed take
+	 * turns, and the assertion sees the revoke.
+	 */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from Seed s where s.keyId = :keyId")
+	Optional<Seed> lockByKeyId(String keyId);
 
 	boolean existsByKeyId(String keyId);
 

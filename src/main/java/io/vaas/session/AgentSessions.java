@@ -19,6 +19,8 @@ interface AgentSessions extends JpaRepository<AgentSession, UUID> {
 
 	List<AgentSession> findBySeedId(UUID seedId);
 
+	List<AgentSession> findByNamespaceAndBundleNameAndTrustName(String namespace, String bundleName, String trustName);
+
 	/** Sessions revoked since a moment, with when they would have expired anyway. */
 	@Query("select s.id, s.maxExpiresAt from AgentSession s where s.revokedAt is not null and s.revokedAt >= :since")
 	List<Object[]> revokedSince(Instant since);

@@ -29,9 +29,17 @@ public interface CredentialMethod {
 	String credentialKey(TokenRequest request);
 
 	/**
-	 * Verifies the credential, inside the exchange's transaction: a grant for one bundle,
-	 * or a refusal whose reason is audited and never shown to the caller.
+	 * Verifies the credential: a grant for one bundle, or a refusal whose reason is
+	 * audited and never shown to the caller. Inside the exchange's transaction when
+	 * {@link #verifiesInTransaction()}, else before it.
 	 */
 	Verification verify(TokenRequest request);
+
+	/**
+	 * Whether {@link #verify} must run in the transaction that makes the session (a seed
+	 * used up, a row locked); a method that calls out over the network (an issuer's keys)
+	 * verifies first, holding no database connection meanwhile.
+	 */
+	boolean verifiesInTransaction();
 
 }

@@ -30,6 +30,11 @@ class KeyAssertionCredential implements CredentialMethod {
 	}
 
 	@Override
+	public boolean verifiesInTransaction() {
+		return true;
+	}
+
+	@Override
 	public String action() {
 		return "key.exchange";
 	}
@@ -38,7 +43,7 @@ class KeyAssertionCredential implements CredentialMethod {
 	public String credentialKey(TokenRequest request) {
 		String keyId = null;
 		try {
-			keyId = com.nimbusds.jwt.JWTParser.parse(request.assertionText()).getJWTClaimsSet().getIssuer();
+			keyId = com.nimbusds.jwt.SignedJWT.parse(request.assertionText()).getJWTClaimsSet().getIssuer();
 		}
 		catch (java.text.ParseException ex) {
 			// counted under the assertion itself

@@ -46,6 +46,11 @@ class SeedCredential implements CredentialMethod {
 	}
 
 	@Override
+	public boolean verifiesInTransaction() {
+		return true;
+	}
+
+	@Override
 	public String action() {
 		return "seed.exchange";
 	}

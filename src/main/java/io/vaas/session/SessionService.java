@@ -73,6 +73,23 @@ public class SessionService {
 		});
 	}
 
+	/**
+	 * Revokes the sessions that a bundle's trust let in, in the caller's transaction (the
+	 * trust is being deleted): they stop working on every replica within a second.
+	 * @return how many were revoked
+	 */
+	@org.springframework.transaction.annotation.Transactional(
+			propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public int revokeTrusted(String namespace, String bundleName, String trust) {
+		var revoked = 0;
+		for (var session : sessions.findByNamespaceAndBundleNameAndTrustName(namespace, bundleName, trust)) {
+			if (revocations.revoke(session)) {
+				revoked++;
+			}
+		}
+		return revoked;
+	}
+
 	@EventListener
 	void on(SeedEvents.SeedRevoked event) {
 		sessions.findBySeedId(event.seedId()).forEach(revocations::revoke);

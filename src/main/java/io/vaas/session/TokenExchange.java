@@ -68,11 +68,14 @@ public class TokenExchange {
 		}
 		var action = method.get().action();
 		var credential = method.get().credentialKey(request);
-		var outcome = transactions.execute(status -> switch (method.get().verify(request)) {
-			case Verification.Granted granted -> issue(action, granted, address);
-			case Verification.Refused refused -> refused;
-			case Verification.Unavailable unavailable -> unavailable;
-		});
+		// A method that calls out verifies before the transaction; the others inside it.
+		var early = method.get().verifiesInTransaction() ? null : method.get().verify(request);
+		var outcome = early != null && !(early instanceof Verification.Granted) ? early
+				: transactions.execute(status -> switch (early != null ? early : method.get().verify(request)) {
+					case Verification.Granted granted -> issue(action, granted, address);
+					case Verification.Refused refused -> refused;
+					case Verification.Unavailable unavailable -> unavailable;
+				});
 		if (outcome instanceof Exchange.Issued issued) {
 			throttle.succeeded(credential);
 			return issued;

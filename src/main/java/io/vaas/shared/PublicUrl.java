@@ -25,6 +25,11 @@ public class PublicUrl {
 
 	PublicUrl(@Value("${vaas.public-url:}") String configured) {
 		this.configured = configured.isBlank() ? null : checked(configured.strip());
+		if (this.configured == null) {
+			org.slf4j.LoggerFactory.getLogger(PublicUrl.class)
+				.warn("vaas.public-url is not set: key-seed assertions are checked against the URL each request "
+						+ "names (its Host header); set it to the URL agents use, e.g. VAAS_PUBLIC_URL=https://vaas.example.com");
+		}
 	}
 
 	/** The token endpoint's public URL, for this request. */

@@ -77,6 +77,11 @@ class IdentityTokens implements CredentialMethod {
 	}
 
 	@Override
+	public boolean verifiesInTransaction() {
+		return false;
+	}
+
+	@Override
 	public String action() {
 		return "identity.exchange";
 	}

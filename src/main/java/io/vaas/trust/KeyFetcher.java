@@ -39,6 +39,10 @@ class KeyFetcher implements ResourceRetriever {
 	/** Key sets and discovery documents are small; anything larger is refused. */
 	static final int MAX_BYTES = 256 * 1024;
 
+	/** Bodies are read on virtual threads, so that a read can be given up on. */
+	private static final java.util.concurrent.Executor READERS = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
+
 	private final IdentityProperties properties;
 
 	private final HttpClient client;
@@ -79,12 +83,43 @@ class KeyFetcher implements ResourceRetriever {
 			if (response.statusCode() != 200) {
 				throw new IOException(url + " answered HTTP " + response.statusCode());
 			}
-			var bytes = body.readNBytes(MAX_BYTES + 1);
+			var bytes = readWithin(body, url);
 			if (bytes.length > MAX_BYTES) {
 				throw new IOException(url + " answered more than " + MAX_BYTES + " bytes");
 			}
 			return new Resource(new String(bytes, StandardCharsets.UTF_8),
 					response.headers().firstValue("Content-Type").orElse(null));
+		}
+	}
+
+	/**
+	 * The body, read within the fetch timeout: the request's timeout ends with the
+	 * headers, and a server that then goes silent must not hold the caller.
+	 */
+	private byte[] readWithin(java.io.InputStream body, URL url) throws IOException {
+		var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			try {
+				return body.readNBytes(MAX_BYTES + 1);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}, READERS);
+		try {
+			return read.get(properties.fetchTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			body.close();
+			throw new IOException(
+					url + " did not send its body within " + properties.fetchTimeout().toMillis() + " ms");
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IOException(url + ": " + ex.getCause().getMessage(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			body.close();
+			throw new InterruptedIOException("interrupted while reading " + url);
 		}
 	}
 

@@ -9,6 +9,7 @@ import io.vaas.bundle.BundleRef;
 import io.vaas.bundle.BundleRefs;
 import io.vaas.operator.Access;
 import io.vaas.operator.Permission;
+import io.vaas.session.SessionService;
 import io.vaas.shared.Actor;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
@@ -40,8 +41,11 @@ public class TrustService {
 
 	private final Clock clock;
 
+	private final SessionService sessions;
+
 	TrustService(Trusts trusts, BundleRefs bundles, Access access, AuditLog audit, JsonMapper json,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, SessionService sessions) {
+		this.sessions = sessions;
 		this.trusts = trusts;
 		this.bundles = bundles;
 		this.access = access;
@@ -108,7 +112,10 @@ public class TrustService {
 			.execute(status -> trusts.findByBundleIdOrderByName(bundle.id()).stream().map(this::view).toList());
 	}
 
-	/** Deletes the trust; its tokens are refused from then on. */
+	/**
+	 * Deletes the trust: its tokens are refused from then on, and the sessions it let in
+	 * are revoked.
+	 */
 	public void delete(NamespaceName namespace, ResourceName bundleName, ResourceName name) {
 		var actor = access.require(namespace, Permission.MANAGE_SEEDS);
 		var bundle = bundles.ref(namespace, bundleName);
@@ -116,8 +123,9 @@ public class TrustService {
 			var trust = trusts.findByBundleIdAndName(bundle.id(), name.value())
 				.orElseThrow(() -> new TrustNotFound(bundle.name(), name.value()));
 			trusts.delete(trust);
-			audit.record(AuditEntry.success(actor, "trust.delete", namespace.value(),
-					bundle.name() + "/" + name.value(), null));
+			var revoked = sessions.revokeTrusted(namespace.value(), bundle.name(), name.value());
+			audit.record(new AuditEntry(actor, "trust.delete", namespace.value(), bundle.name() + "/" + name.value(),
+					null, io.vaas.audit.Outcome.SUCCESS, "revoked " + revoked + " session(s) it let in"));
 		});
 	}
 

@@ -119,6 +119,9 @@ class KeySeedIntegrationTests {
 		api.post(seeds, ADMIN_TOKEN, "{\"kind\":\"key\",\"publicKey\":" + rsa + "}")
 			.expectProblem(422, "validation-failed");
 		api.post(seeds, ADMIN_TOKEN, "{\"kind\":\"key\",\"uses\":3}").expectProblem(422, "validation-failed");
+		var forEncryption = new ECKeyGenerator(Curve.P_256).keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).generate();
+		api.post(seeds, ADMIN_TOKEN, "{\"kind\":\"key\",\"publicKey\":" + forEncryption.toPublicJWK() + "}")
+			.expectProblem(422, "validation-failed");
 		api.post(seeds, ADMIN_TOKEN, "{\"kind\":\"certificate\"}").expectProblem(422, "validation-failed");
 	}
 
@@ -137,6 +140,8 @@ class KeySeedIntegrationTests {
 				exchange(assertion(key, id, "https://elsewhere.example/api/v1/auth/token", Duration.ofMinutes(2))));
 		expectRefused(exchange(assertion(key, id, endpoint, Duration.ofMinutes(10))));
 		expectRefused(exchange(assertion(key, "not-a-seed", endpoint, Duration.ofMinutes(2))));
+		// Shaped like an encrypted JWT (five parts): refused like any other, never a 500.
+		expectRefused(exchange("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkExMjhHQ00ifQ.a.b.c.d"));
 
 		var refusals = api.audit("namespace=" + ns + "&action=key.exchange&outcome=failed",
 				page -> page.get("totalEvents").asLong() >= 4);

@@ -110,6 +110,7 @@ public final class TestIssuer implements AutoCloseable {
 			server.setHttpsConfigurator(new HttpsConfigurator(tls));
 			var issuer = new TestIssuer(server, caFile);
 			server.createContext("/", issuer::handle);
+			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
 			server.start();
 			issuer.add("rsa", new RSAKeyGenerator(2048).keyID("rsa").generate());
 			issuer.add("ec", new ECKeyGenerator(Curve.P_256).keyID("ec").generate());
@@ -216,6 +217,19 @@ public final class TestIssuer implements AutoCloseable {
 			case "/keys", "/other-keys" -> publicJwks();
 			default -> null;
 		};
+		if (path.equals("/silent")) {
+			// Headers, then nothing: a server that stalls after answering.
+			exchange.sendResponseHeaders(200, 1000);
+			exchange.getResponseBody().flush();
+			try {
+				Thread.sleep(30_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.close();
+			return;
+		}
 		var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);

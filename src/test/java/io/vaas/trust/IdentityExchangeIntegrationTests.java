@@ -234,11 +234,19 @@ class IdentityExchangeIntegrationTests {
 	}
 
 	@Test
-	void aDeletedTrustLetsNoMoreTokensIn() {
+	void aDeletedTrustLetsNoMoreTokensInAndEndsTheSessionsItLetIn() {
 		var token = issuer.sign("ec", issuer.kubernetes("shop", "web", "web-0", "vaas").build());
-		exchange(token, "urn:vaas:bundle:" + ns + "/app").expect(200);
+		var access = exchange(token, "urn:vaas:bundle:" + ns + "/app").expect(200)
+			.json()
+			.get("access_token")
+			.asString();
+		api.call("GET", "/api/v1/agent/bundle").token(access).send().expect(200);
 		api.delete("/api/v1/namespaces/" + ns + "/bundles/app/trusts/web", ADMIN_TOKEN).expect(204);
 		exchange(token, "urn:vaas:bundle:" + ns + "/app").expect(400);
+		// The sessions it let in are revoked.
+		api.call("GET", "/api/v1/agent/bundle").token(access).send().expect(401);
+		var sessions = api.get("/api/v1/namespaces/" + ns + "/agents", ADMIN_TOKEN).expect(200).json();
+		assertThat(sessions.get(0).get("status").asString()).isEqualTo("revoked");
 	}
 
 	private JWTClaimsSet.Builder claims(Instant now) {

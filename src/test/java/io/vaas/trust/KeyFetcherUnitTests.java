@@ -80,8 +80,19 @@ class KeyFetcherUnitTests {
 			.hasMessageContaining("HTTP 404");
 	}
 
+	@Test
+	void givesUpOnABodyThatDoesNotComeWithinTheTimeout() {
+		var fetcher = new KeyFetcher(properties(issuer.caFile(), List.of(), dir.resolve("absent")));
+		var started = System.nanoTime();
+		assertThatThrownBy(() -> fetcher.retrieveResource(URI.create(issuer.url() + "/silent").toURL()))
+			.isInstanceOf(IOException.class)
+			.hasMessageContaining("did not send its body within");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not the 30 s the server stalls")
+			.isLessThan(Duration.ofSeconds(20));
+	}
+
 	private IdentityProperties properties(Path caFile, List<String> hosts, Path tokenFile) {
-		return new IdentityProperties(caFile, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5),
+		return new IdentityProperties(caFile, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(2),
 				new IdentityProperties.Kubernetes(hosts, tokenFile, dir.resolve("no-ca.crt")));
 	}
 
