@@ -116,6 +116,15 @@ class BundleDeliveryIntegrationTests {
 		var preview = api.post(base + "/bundles/app/preview", ADMIN_TOKEN, "").expect(200);
 		assertThat(preview.body()).doesNotContain("pw-marker-1").contains("port=3306").contains("\"redacted\":true");
 		api.post(base + "/bundles/app/preview", api.token(ns, "viewer"), "").expect(200);
+		for (var file : preview.json().get("files")) {
+			if (file.get("redacted").asBoolean()) {
+				assertThat(file.has("size")).as("no size of a secret file: %s", file).isFalse();
+				assertThat(file.has("sha256")).isFalse();
+			}
+			else {
+				assertThat(file.get("size").asInt()).isPositive();
+			}
+		}
 	}
 
 	@Test

@@ -87,7 +87,7 @@ class BundleController {
 	}
 
 	@PostMapping("/{name}/preview")
-	@Operation(summary = "The latest revision rendered; contents of files that come from secrets are left out")
+	@Operation(summary = "The latest revision rendered; files that come from secrets show only their path and mode")
 	PreviewResponse preview(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
 		var rendered = previews.preview(ns, name);
 		return new PreviewResponse(rendered.revision(), rendered.bundle().digest(),
@@ -98,13 +98,13 @@ class BundleController {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record PreviewFile(String area, String path, String mode, int size, @Nullable String sha256,
+	record PreviewFile(String area, String path, String mode, @Nullable Integer size, @Nullable String sha256,
 			@Nullable String content, boolean redacted) {
 
 		static PreviewFile of(RenderedFile file) {
 			if (file.secret()) {
-				return new PreviewFile(file.area().label(), file.path(), file.octalMode(), file.content().length, null,
-						null, true);
+				// Not even its size: a secret's length narrows down what it can be.
+				return new PreviewFile(file.area().label(), file.path(), file.octalMode(), null, null, null, true);
 			}
 			return new PreviewFile(file.area().label(), file.path(), file.octalMode(), file.content().length,
 					file.sha256(), new String(file.content(), StandardCharsets.UTF_8), false);

@@ -21,12 +21,12 @@ class FleetController {
 		this.fleet = fleet;
 	}
 
-	@GetMapping(path = "/api/v1/namespaces/{ns}/bundles/{b}/agents", produces = "application/json")
+	@GetMapping(path = "/api/v1/namespaces/{ns}/bundles/{name}/agents", produces = "application/json")
 	@Operation(summary = "A bundle's fleet: its active agents with the revision each runs and whether it lags "
 			+ "(an older revision, or files a config or secret changed since), and how many agents run each "
 			+ "revision (a rollout converging)", description = "Needs read on the namespace.")
-	Fleet.View fleet(@PathVariable NamespaceName ns, @PathVariable ResourceName b) {
-		return fleet.of(ns, b);
+	Fleet.View fleet(@PathVariable NamespaceName ns, @PathVariable ResourceName name) {
+		return fleet.of(ns, name);
 	}
 
 }
