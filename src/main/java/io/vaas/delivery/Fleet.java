@@ -68,7 +68,9 @@ public class Fleet {
 			.filter(session -> session.bundle().equals(bundle.value()) && "active".equals(session.status()))
 			.toList();
 		var now = new HashMap<List<String>, Current>();
-		var latest = current(namespace, bundle, List.of(Area.values()).stream().map(Area::label).toList()).revision();
+		// Every area once for the latest revision; agents with every area reuse it.
+		var every = List.of(Area.values()).stream().map(Area::label).toList();
+		var latest = now.computeIfAbsent(every, areas -> current(namespace, bundle, areas)).revision();
 		var agents = new ArrayList<Agent>();
 		for (var session : active) {
 			var current = now.computeIfAbsent(session.areas(), areas -> current(namespace, bundle, areas));

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import com.sun.net.httpserver.HttpServer;
+import io.vaas.agent.AgentProcesses.Run;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
@@ -320,18 +321,12 @@ class AgentProcessIntegrationTests {
 		assertThat(version.output()).contains("vaas-agent");
 	}
 
-	record Run(int exitCode, String output) {
-	}
-
 	private String server() {
 		return "http://127.0.0.1:" + port;
 	}
 
-	private Run agent(String... args) throws Exception {
-		var process = builder(args).start();
-		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return new Run(process.exitValue(), output);
+	private static Run agent(String... args) throws Exception {
+		return AgentProcesses.run(args);
 	}
 
 	/**
@@ -342,7 +337,7 @@ class AgentProcessIntegrationTests {
 		var output = Files.createDirectories(Path.of("target", "agent-output"))
 			.resolve(UUID.randomUUID() + ".log")
 			.toFile();
-		var process = builder(args).redirectOutput(output).start();
+		var process = AgentProcesses.builder(args).redirectOutput(output).start();
 		processes.add(process);
 		outputs.add(output.toPath());
 		return process;
@@ -355,15 +350,6 @@ class AgentProcessIntegrationTests {
 			text.append("--- agent output ").append(output).append('\n').append(read(output));
 		}
 		return text.toString();
-	}
-
-	private static ProcessBuilder builder(String... args) {
-		var command = new ArrayList<String>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-				"target/classes", "io.vaas.agent.AgentMain"));
-		command.addAll(List.of(args));
-		var builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().keySet().removeIf(name -> name.startsWith("VAAS_"));
-		return builder;
 	}
 
 	interface Check {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.vaas.agent.AgentProcesses.Run;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
@@ -137,8 +138,8 @@ class AgentSeedFormsIntegrationTests {
 			.json();
 		Files.writeString(seedFile, created.get("privateKey").asString());
 		var output = Files.createDirectories(Path.of("target", "agent-output")).resolve(UUID.randomUUID() + ".log");
-		var watch = builder("watch", "--server", server(), "--root", root.toString(), "--seed-file",
-				seedFile.toString())
+		var watch = AgentProcesses
+			.builder("watch", "--server", server(), "--root", root.toString(), "--seed-file", seedFile.toString())
 			.redirectOutput(output.toFile())
 			.start();
 		try {
@@ -199,27 +200,12 @@ class AgentSeedFormsIntegrationTests {
 		return sessions.get(0);
 	}
 
-	record Run(int exitCode, String output) {
-	}
-
 	private String server() {
 		return "http://127.0.0.1:" + port;
 	}
 
-	private static ProcessBuilder builder(String... args) {
-		var command = new ArrayList<String>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-				"target/classes", "io.vaas.agent.AgentMain"));
-		command.addAll(List.of(args));
-		var builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().keySet().removeIf(name -> name.startsWith("VAAS_"));
-		return builder;
-	}
-
 	private static Run agent(String... args) throws Exception {
-		var process = builder(args).start();
-		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return new Run(process.exitValue(), output);
+		return AgentProcesses.run(args);
 	}
 
 }

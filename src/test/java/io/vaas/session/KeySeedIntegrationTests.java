@@ -1,7 +1,5 @@
 package io.vaas.session;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -205,11 +203,7 @@ class KeySeedIntegrationTests {
 	}
 
 	private static Api.Reply exchangeOn(Api server, String assertion) {
-		var form = "grant_type=" + URLEncoder.encode(TokenExchange.JWT_BEARER, StandardCharsets.UTF_8) + "&assertion="
-				+ URLEncoder.encode(assertion, StandardCharsets.UTF_8);
-		return server.call("POST", "/api/v1/auth/token")
-			.body("application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8))
-			.send();
+		return new Agents(server).exchangeAssertion(assertion);
 	}
 
 	private static void expectRefused(Api.Reply reply) {

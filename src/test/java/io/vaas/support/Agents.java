@@ -48,6 +48,26 @@ public final class Agents {
 			.body("application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** An identity token exchanged for the bundle {@code resource} (none when null). */
+	public Api.Reply exchangeIdentity(String token, @org.jspecify.annotations.Nullable String resource) {
+		var form = "grant_type=" + encode(TOKEN_EXCHANGE) + "&subject_token=" + encode(token) + "&subject_token_type="
+				+ encode("urn:ietf:params:oauth:token-type:jwt")
+				+ (resource == null ? "" : "&resource=" + encode(resource));
+		return post(form);
+	}
+
+	/** A key seed's assertion exchanged (RFC 7523). */
+	public Api.Reply exchangeAssertion(String assertion) {
+		return post("grant_type=" + encode("urn:ietf:params:oauth:grant-type:jwt-bearer") + "&assertion="
+				+ encode(assertion));
+	}
+
+	private Api.Reply post(String form) {
+		return api.call("POST", "/api/v1/auth/token")
+			.body("application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8))
+			.send();
+	}
+
 	/** Exchanges a seed and returns the access token. */
 	public String accessToken(String seed) {
 		return exchange(seed).expect(200).json().get("access_token").asString();

@@ -1,6 +1,5 @@
 package io.vaas.trust;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -277,14 +276,7 @@ class IdentityExchangeIntegrationTests {
 	}
 
 	private Api.Reply exchange(String token, String resource) {
-		var form = new StringBuilder("grant_type=" + encode(Agents.TOKEN_EXCHANGE) + "&subject_token=" + encode(token)
-				+ "&subject_token_type=" + encode("urn:ietf:params:oauth:token-type:jwt"));
-		if (resource != null) {
-			form.append("&resource=").append(encode(resource));
-		}
-		return api.call("POST", "/api/v1/auth/token")
-			.body("application/x-www-form-urlencoded", form.toString().getBytes(StandardCharsets.UTF_8))
-			.send();
+		return new Agents(api).exchangeIdentity(token, resource);
 	}
 
 	private static JsonNode byPod(JsonNode sessions, String pod) {
@@ -299,10 +291,6 @@ class IdentityExchangeIntegrationTests {
 	/** The reason as it appears inside the audit page's JSON (quotes escaped). */
 	private static String jsonText(String reason) {
 		return reason.replace("\"", "\\\"");
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }
