@@ -55,6 +55,20 @@ class EmbeddedDefaultIntegrationTests {
 				.contains("\"change\":\"changed\"");
 			api.put("/api/v1/namespaces/embedded/configs/app", "wrong-" + token, "{\"data\":{}}")
 				.expectProblem(401, "invalid-token");
+			// The console says it is a development setup and keeps the token across
+			// reloads.
+			assertThat(api.call("GET", "/v3/api-docs/operator")
+				.send()
+				.expect(200)
+				.json()
+				.at("/info/description")
+				.asString()).startsWith("> **Development setup.**").contains("bootstrap-admin.token");
+			assertThat(api.call("GET", "/v3/api-docs/swagger-config")
+				.send()
+				.expect(200)
+				.json()
+				.get("persistAuthorization")
+				.asBoolean()).isTrue();
 		}
 		assertThat(Files.list(dataDir).map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("vaas"));
 

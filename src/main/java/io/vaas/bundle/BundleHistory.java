@@ -48,7 +48,7 @@ public class BundleHistory {
 		access.require(namespace, Permission.READ);
 		return stored.reading(() -> stored.history(stored.find(namespace, name))
 			.stream()
-			.map(r -> new RevisionInfo(r.revision(), r.author(), r.createdAt(), r.comment()))
+			.map(r -> new RevisionInfo(r.revision(), r.author(), r.createdAt(), r.comment(), r.digest()))
 			.toList());
 	}
 
@@ -59,8 +59,12 @@ public class BundleHistory {
 	 * @param author who saved it
 	 * @param createdAt when
 	 * @param comment why, if they said
+	 * @param digest its files' digest, every area rendered, when it was saved (none for
+	 * revisions saved before digests were kept); an agent with every area that shows it
+	 * runs this revision
 	 */
-	public record RevisionInfo(long revision, String author, Instant createdAt, @Nullable String comment) {
+	public record RevisionInfo(long revision, String author, Instant createdAt, @Nullable String comment,
+			@Nullable String digest) {
 	}
 
 	private BundleView view(Bundle bundle, BundleRevision revision) {

@@ -10,7 +10,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
-/** One immutable revision of a bundle: its file entries, author, time and comment. */
+/**
+ * One immutable revision of a bundle: its file entries, the digest they rendered to when
+ * it was saved, author, time and comment.
+ */
 @Entity
 @Table(name = "bundle_revisions")
 @AttributeOverride(name = "headId", column = @Column(name = "bundle_id"))
@@ -19,18 +22,26 @@ class BundleRevision extends VersionRow {
 
 	private byte[] files;
 
+	private @Nullable String digest;
+
 	protected BundleRevision() {
 		// for JPA
 	}
 
-	BundleRevision(UUID bundleId, long revision, byte[] files, String author, Instant createdAt,
+	BundleRevision(UUID bundleId, long revision, byte[] files, String digest, String author, Instant createdAt,
 			@Nullable String comment) {
 		super(UUID.randomUUID(), bundleId, revision, author, createdAt, comment);
 		this.files = files.clone();
+		this.digest = digest;
 	}
 
 	long revision() {
 		return number();
+	}
+
+	/** The files' digest, every area rendered, when the revision was saved. */
+	@Nullable String digest() {
+		return digest;
 	}
 
 	byte[] files() {

@@ -92,7 +92,7 @@ public class BundleWriter {
 		}
 		// Saving validates by rendering every file (SPEC §2): a 422 names the file and
 		// the reference.
-		renderer.render(namespace, parsed, EnumSet.allOf(Area.class));
+		var digest = renderer.render(namespace, parsed, EnumSet.allOf(Area.class)).digest();
 		Texts.check("comment", comment, MAX_COMMENT_LENGTH);
 		var content = json.writeValueAsBytes(files);
 		Supplier<Saved> work = () -> transactions.execute(status -> {
@@ -107,7 +107,7 @@ public class BundleWriter {
 				}
 			}
 			var revision = bundle.advance(now);
-			revisions.save(new BundleRevision(bundle.id(), revision, content, actor.name(), now, comment));
+			revisions.save(new BundleRevision(bundle.id(), revision, content, digest, actor.name(), now, comment));
 			audit.record(AuditEntry.success(actor, "bundle.save", namespace.value(), name.value(), revision));
 			events.publishEvent(new NamespaceChanged(namespace.value()));
 			return new Saved(revision, true, existing.isEmpty());

@@ -7,6 +7,8 @@ import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.fail;
 @PostgresIntegrationTest
 class OperatorSurfaceIntegrationTests {
 
-	static final Path COMMITTED = Path.of("openapi/openapi.json");
+	static final Path COMMITTED = Path.of("openapi");
 
 	@LocalServerPort
 	int port;
@@ -33,42 +35,61 @@ class OperatorSurfaceIntegrationTests {
 	}
 
 	/**
-	 * Fails when the served document drifts from {@code openapi/openapi.json}. To accept
-	 * a change, run {@code ./mvnw verify -Dvaas.openapi.write=true} and commit the file.
+	 * Fails when a served group document drifts from its copy in {@code openapi/}. To
+	 * accept a change, run {@code ./mvnw verify -Dvaas.openapi.write=true} and commit the
+	 * files.
 	 */
-	@Test
-	void servesTheCommittedOpenApiDocument() throws Exception {
-		var served = api.call("GET", "/v3/api-docs").send().expect(200).json();
+	@ParameterizedTest
+	@ValueSource(strings = { "operator", "agent" })
+	void servesTheCommittedOpenApiDocuments(String group) throws Exception {
+		var served = api.call("GET", "/v3/api-docs/" + group).send().expect(200).json();
 		var pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(served)
 				+ "\n";
+		var committed = COMMITTED.resolve(group + ".json");
 		if (Boolean.getBoolean("vaas.openapi.write")) {
-			Files.writeString(COMMITTED, pretty);
+			Files.writeString(committed, pretty);
 		}
-		if (!Files.exists(COMMITTED)) {
-			fail("openapi/openapi.json is missing; run ./mvnw verify -Dvaas.openapi.write=true and commit it");
+		if (!Files.exists(committed)) {
+			fail(committed + " is missing; run ./mvnw verify -Dvaas.openapi.write=true and commit it");
 		}
-		Files.writeString(Path.of("target/openapi-served.json"), pretty);
+		Files.writeString(Path.of("target/openapi-" + group + "-served.json"), pretty);
 		assertThat(served)
-			.as("the served OpenAPI document differs from openapi/openapi.json (served copy in "
-					+ "target/openapi-served.json); run ./mvnw verify -Dvaas.openapi.write=true and commit it")
-			.isEqualTo(Api.parse(Files.readString(COMMITTED)));
+			.as("the served OpenAPI document differs from " + committed + " (served copy in target/openapi-" + group
+					+ "-served.json); run ./mvnw verify -Dvaas.openapi.write=true and commit it")
+			.isEqualTo(Api.parse(Files.readString(committed)));
 	}
 
 	@Test
-	void documentsTheBearerSchemeAndTheApi() {
-		var doc = api.call("GET", "/v3/api-docs").send().expect(200).json();
-		assertThat(doc.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
-			.isEqualTo("bearer");
-		assertThat(doc.get("paths").has("/api/v1/namespaces/{ns}/configs/{name}")).isTrue();
-		assertThat(doc.get("paths").has("/api/v1/tokens")).isTrue();
+	void documentsTheBearerSchemeTheGroupsAndTheWholeApi() {
+		var config = api.call("GET", "/v3/api-docs/swagger-config").send().expect(200).json();
+		assertThat(config.get("urls").valueStream().map(url -> url.get("url").asString()))
+			.containsExactlyInAnyOrder("/v3/api-docs/operator", "/v3/api-docs/agent");
+		assertThat(config.path("urls.primaryName").asString()).as(config.toString()).isEqualTo("vaas operator API");
+		assertThat(config.get("deepLinking").asBoolean()).isTrue();
+		assertThat(config.get("persistAuthorization").asBoolean())
+			.as("off by default outside the embedded development setup")
+			.isFalse();
+		var operator = api.call("GET", "/v3/api-docs/operator").send().expect(200).json();
+		assertThat(operator.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+		assertThat(operator.at("/info/description").asString()).doesNotContain("Development setup")
+			.contains("](#/Namespaces/createNamespace)");
+		assertThat(operator.get("paths").has("/api/v1/auth/token")).isFalse();
+		var agent = api.call("GET", "/v3/api-docs/agent").send().expect(200).json();
+		assertThat(agent.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/auth/token",
+				"/api/v1/auth/renew", "/api/v1/agent/bundle", "/api/v1/agent/applied", "/api/v1/agent/session",
+				"/.well-known/jwks.json");
+		var whole = api.call("GET", "/v3/api-docs").send().expect(200).json();
+		assertThat(whole.get("paths").size()).isEqualTo(operator.get("paths").size() + agent.get("paths").size());
 	}
 
 	@Test
-	void servesSwaggerUiWithoutAToken() {
+	void servesSwaggerUiWithoutATokenWithTheTokenFieldMasked() {
 		var redirect = api.call("GET", "/swagger-ui.html").send();
 		assertThat(redirect.status()).isIn(200, 302);
 		var page = api.call("GET", "/swagger-ui/index.html").send().expect(200);
 		assertThat(page.body()).contains("swagger-ui");
+		var initializer = api.call("GET", "/swagger-ui/swagger-initializer.js").send().expect(200).body();
+		assertThat(initializer).contains("input.type = \"password\"").contains("parseDeepLinkHash");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.audit.AuditFilter;
 import io.vaas.audit.AuditLog;
 import io.vaas.audit.AuditView;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
-@Tag(name = "Audit", description = "The append-only, hash-chained audit log")
 class AuditController {
 
 	static final int MAX_PAGE_SIZE = 500;
@@ -38,8 +36,7 @@ class AuditController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Audit events, newest first",
-			description = "With namespace: needs admin there. Without: needs admin on '*'.")
+	@Operation(summary = "Audit events, newest first")
 	AuditPage search(@RequestParam(required = false) @Nullable NamespaceName namespace,
 			@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String action,

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.bundle.BundleHistory;
 import io.vaas.bundle.BundlePreviews;
 import io.vaas.bundle.BundleView;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/namespaces/{ns}/bundles", produces = "application/json")
-@Tag(name = "Bundles", description = "Which files land in which /con area")
 class BundleController {
 
 	private final BundleWriter writer;

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.config.ConfigData;
 import io.vaas.config.ConfigDiff;
 import io.vaas.config.ConfigService;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/namespaces/{ns}/configs", produces = "application/json")
-@Tag(name = "Configs", description = "Versioned JSON configuration with history, diff and rollback")
 class ConfigController {
 
 	private final ConfigService configs;
@@ -55,9 +53,7 @@ class ConfigController {
 	@PutMapping(path = "/{name}", consumes = "application/json")
 	@ApiResponse(responseCode = "201", description = "Config created as version 1")
 	@ApiResponse(responseCode = "200", description = "New version written, or content unchanged")
-	@Operation(summary = "Write a new version (201 when the config is new; unchanged content keeps the version)",
-			description = "Send If-Match: \"n\" to write only if n is still the latest version (412 otherwise), "
-					+ "or If-None-Match: * to create only.")
+	@Operation(summary = "Write a new version (201 when the config is new; unchanged content keeps the version)")
 	ResponseEntity<WriteResponse> write(@PathVariable NamespaceName ns, @PathVariable ResourceName name,
 			@RequestBody ConfigWrite body,
 			@Parameter(description = "Version ETag the write must follow, e.g. \"3\"") @RequestHeader(
@@ -128,6 +124,7 @@ class ConfigController {
 			@Nullable String comment) {
 	}
 
+	@Schema(name = "ConfigWriteResponse")
 	record WriteResponse(long version, boolean changed) {
 	}
 

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.delivery.DeliveryService;
 import io.vaas.session.AgentCredentials;
 import io.vaas.session.VerifiedToken;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
  * security chain), and the digest they report as applied.
  */
 @RestController
-@Tag(name = "Agents", description = "Endpoints for vaas-agent (access token)")
 class DeliveryController {
 
 	static final int MAX_DIGEST = 100;
@@ -59,9 +57,6 @@ class DeliveryController {
 	 */
 	@GetMapping(path = BundleDelivery.PATH, produces = { MediaType.APPLICATION_JSON_VALUE, "application/x-tar" })
 	@Operation(summary = "The session's bundle, rendered for its areas: a JSON manifest (base64 contents) or a tar",
-			description = "ETag is the digest; If-None-Match with it answers 304. The manifest (and the "
-					+ "X-Vaas-Signature header) carries a JWS over bundle, revision and digest, verifiable with "
-					+ "/.well-known/jwks.json.",
 			parameters = {
 					@Parameter(name = "wait", in = ParameterIn.QUERY,
 							description = "Seconds to hold the request until the digest differs from If-None-Match "
@@ -92,6 +87,7 @@ class DeliveryController {
 	}
 
 	@PostMapping(path = "/api/v1/agent/applied", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "204", description = "Recorded", content = @Content)
 	@Operation(summary = "Record the bundle digest the agent applied; 'bundle' (namespace/name), when sent, "
 			+ "must be the token's bundle")
 	ResponseEntity<?> applied(@AuthenticationPrincipal VerifiedToken token, @RequestBody Applied body,

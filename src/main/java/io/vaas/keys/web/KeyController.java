@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.keys.KeyRing;
 import io.vaas.keys.KeyView;
 import io.vaas.keys.RotationResult;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/keys", produces = "application/json")
-@Tag(name = "Keys", description = "Key-encryption keys: list, rotate, re-wrap, remove (admin on '*')")
 class KeyController {
 
 	private final KeyRing keys;

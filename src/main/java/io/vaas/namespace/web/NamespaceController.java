@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.namespace.NamespaceService;
 import io.vaas.namespace.NamespaceView;
 import io.vaas.shared.NamespaceName;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/namespaces", produces = "application/json")
-@Tag(name = "Namespaces", description = "Tenant and permission boundaries")
 class NamespaceController {
 
 	private final NamespaceService namespaces;

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.operator.Grant;
 import io.vaas.operator.InvalidTokenRequest;
 import io.vaas.operator.OperatorTokenService;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/tokens", produces = "application/json")
-@Tag(name = "Operator tokens", description = "Bearer tokens for operators, with roles per namespace")
 class TokenController {
 
 	private final OperatorTokenService tokens;

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.secret.InvalidSecret;
 import io.vaas.secret.SecretMetadata;
 import io.vaas.secret.SecretService;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/namespaces/{ns}/secrets", produces = "application/json")
-@Tag(name = "Secrets", description = "Encrypted, versioned secrets: write-only unless revealed (audited)")
 class SecretController {
 
 	private final SecretService secrets;
@@ -104,9 +102,8 @@ class SecretController {
 	 * A write request. Its {@code toString} never shows the value (Spring logs bodies at
 	 * DEBUG).
 	 */
-	record SecretWrite(@Schema(description = "The value as text (UTF-8)") @Nullable String value,
-			@Schema(description = "The value as base64, for bytes") @Nullable String valueBase64,
-			@Nullable String comment) {
+	/** Exactly one of value and valueBase64; its schema is in console/catalogue.yaml. */
+	record SecretWrite(@Nullable String value, @Nullable String valueBase64, @Nullable String comment) {
 
 		@Override
 		public String toString() {
@@ -115,6 +112,7 @@ class SecretController {
 
 	}
 
+	@Schema(name = "SecretWriteResponse")
 	record WriteResponse(long version) {
 	}
 

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vaas.seed.InvalidSeedRequest;
 import io.vaas.seed.KeySeedIssuer;
@@ -31,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/namespaces/{ns}", produces = "application/json")
-@Tag(name = "Seeds", description = "One-time bootstrap credentials an agent exchanges for an access token")
 class SeedController {
 
 	private final SeedService seeds;
@@ -49,13 +46,8 @@ class SeedController {
 	@PostMapping(path = "/bundles/{name}/seeds", consumes = "application/json")
 	@ApiResponse(responseCode = "201",
 			description = "Seed created; its token (or a key seed's private key) is shown this once")
-	@Operation(
-			summary = "Create a seed for a bundle: a token {\"ttl\":\"PT24H\",\"uses\":1,\"areas\":[…]} "
-					+ "or a key {\"kind\":\"key\",\"ttl\":\"P30D\"} (optionally with your own \"publicKey\" JWK)",
-			description = "A key seed (SPEC 7.2) is an EC P-256 key pair: made here, its private key is returned "
-					+ "once as PKCS#8 PEM; or give the public key of one you hold as a JWK. Its id is the key's "
-					+ "RFC 7638 thumbprint. An agent signs RFC 7523 assertions with it (iss = sub = the id, aud = "
-					+ "tokenEndpoint, exp at most 5 min after iat, a fresh jti) until the seed expires or is revoked.")
+	@Operation(summary = "Create a seed for a bundle: a token {\"ttl\":\"PT24H\",\"uses\":1,\"areas\":[…]} "
+			+ "or a key {\"kind\":\"key\",\"ttl\":\"P30D\"} (optionally with your own \"publicKey\" JWK)")
 	ResponseEntity<CreatedSeed> create(@PathVariable NamespaceName ns, @PathVariable ResourceName name,
 			@RequestBody SeedRequest body, HttpServletRequest request) {
 		var kind = body.kind() == null ? "token" : body.kind();
@@ -97,14 +89,10 @@ class SeedController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record SeedRequest(@Schema(description = "token (default) or key", allowableValues = {
-			"token", "key" }) @Nullable String kind,
-			@Schema(description = "ISO-8601 duration, default PT24H") @Nullable Duration ttl,
-			@Schema(description = "default 1") @Nullable Integer uses,
-			@Schema(description = "default: all areas") @Nullable List<String> areas,
-			@Schema(description = "ISO-8601 duration, default PT24H") @Nullable Duration maxSessionLifetime,
-			@Nullable String description,
-			@Schema(description = "a key seed's public key (EC P-256 JWK), when you hold the private key") @Nullable Map<String, Object> publicKey){
+	/** Its schema, with defaults and limits, is in console/catalogue.yaml. */
+	record SeedRequest(@Nullable String kind, @Nullable Duration ttl, @Nullable Integer uses,
+			@Nullable List<String> areas, @Nullable Duration maxSessionLifetime, @Nullable String description,
+			@Nullable Map<String, Object> publicKey) {
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.session.SigningKeyService;
 import io.vaas.session.VerifiedToken;
 
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  * it is the delivery module's.
  */
 @RestController
-@Tag(name = "Agents", description = "Endpoints for vaas-agent (access token)")
 class AgentController {
 
 	private final SigningKeyService signingKeys;

@@ -5,7 +5,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vaas.session.Exchange;
 import io.vaas.session.TokenExchange;
 import io.vaas.session.TokenRequest;
@@ -35,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The agents' token endpoints: RFC 8693 exchange (form-encoded or JSON) and renewal. */
 @RestController
 @RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Agent authentication", description = "Seed exchange (RFC 8693) and access-token renewal")
 class AuthController {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuthController.class);
@@ -53,15 +54,12 @@ class AuthController {
 	}
 
 	@PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	@Operation(summary = "Exchange a seed, an identity token or a key assertion for an access token (form-encoded)",
-			description = "A seed (RFC 8693): grant_type=urn:ietf:params:oauth:grant-type:token-exchange, "
-					+ "subject_token=<seed>, subject_token_type=urn:vaas:params:token-type:seed. "
-					+ "An identity token (RFC 8693) that a trust of the bundle accepts: the same grant_type, "
-					+ "subject_token=<JWT>, subject_token_type=urn:ietf:params:oauth:token-type:jwt, "
-					+ "resource=urn:vaas:bundle:{namespace}/{bundle}. A key seed (RFC 7523): "
-					+ "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer, assertion=<ES256 JWT>. "
-					+ "Errors are RFC 6749 JSON: every bad credential is the same invalid_grant.")
-	ResponseEntity<Object> exchangeForm(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+	@Operation(summary = "Exchange a seed, an identity token or a key assertion for an access token")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+					schema = @Schema(implementation = ExchangeRequest.class)))
+	ResponseEntity<Object> exchangeForm(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form,
+			HttpServletRequest request) {
 		if (request.getQueryString() != null || form.values().stream().anyMatch(values -> values.size() > 1)) {
 			// A seed in the URL would land in access logs; a repeated parameter is
 			// ambiguous.

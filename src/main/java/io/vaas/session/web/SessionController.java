@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vaas.session.SessionService;
 import io.vaas.session.SessionView;
 import io.vaas.session.SigningKeyService;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operators' view of agent sessions, and signing-key rotation. */
 @RestController
-@Tag(name = "Agent sessions", description = "Which agents run which revision; revoke them")
 class SessionController {
 
 	private final SessionService sessions;
