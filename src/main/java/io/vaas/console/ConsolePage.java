@@ -50,12 +50,22 @@ class ConsolePage {
 			};
 			new MutationObserver(vaasMask).observe(document.documentElement,
 			  { childList: true, subtree: true, characterData: true });
-			// vaas: links in descriptions (#/Tag/operationId) open their operation.
-			window.addEventListener("hashchange", () => {
+			// vaas: links in descriptions (#/Tag/operationId) open their operation in this tab
+			// (Swagger UI gives every Markdown link target=_blank).
+			const vaasOpen = (hash) => {
 			  if (window.ui && window.ui.layoutActions && window.ui.layoutActions.parseDeepLinkHash) {
-			    window.ui.layoutActions.parseDeepLinkHash(window.location.hash);
+			    window.ui.layoutActions.parseDeepLinkHash(hash);
 			  }
-			});
+			};
+			document.addEventListener("click", (event) => {
+			  const link = event.target.closest ? event.target.closest('.renderedMarkdown a[href^="#/"]') : null;
+			  if (link) {
+			    event.preventDefault();
+			    window.history.pushState(null, "", link.getAttribute("href"));
+			    vaasOpen(link.getAttribute("href"));
+			  }
+			}, true);
+			window.addEventListener("popstate", () => vaasOpen(window.location.hash));
 			""";
 
 	@Bean

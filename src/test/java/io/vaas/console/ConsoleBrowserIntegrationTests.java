@@ -93,7 +93,16 @@ class ConsoleBrowserIntegrationTests {
 		screenshot("console-start");
 
 		authorize();
+		// The start page's first step links its operation, which opens.
+		click(By.linkText("Create the namespace shop"));
+		wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#operations-Namespaces-createNamespace.is-open")));
 		step("Namespaces", "createNamespace", "201", "200");
+		// An operation's own summary still folds it (only description links are taken
+		// over).
+		click(By.cssSelector("#operations-Namespaces-createNamespace .opblock-summary-control"));
+		wait.until(ExpectedConditions
+			.numberOfElementsToBe(By.cssSelector("#operations-Namespaces-createNamespace.is-open"), 0));
 		step("Configs", "writeConfig", "201", "200");
 		step("Secrets", "writeSecret", "201", "200");
 		step("Bundles", "saveBundle", "201", "200");
