@@ -62,7 +62,9 @@ class EmbeddedDefaultIntegrationTests {
 				.expect(200)
 				.json()
 				.at("/info/description")
-				.asString()).startsWith("> **Development setup.**").contains("bootstrap-admin.token");
+				.asString()).startsWith("> **Development setup.**")
+				.contains("`bootstrap-admin.token`")
+				.contains("keeps the token you authorize with across reloads");
 			assertThat(api.call("GET", "/v3/api-docs/swagger-config")
 				.send()
 				.expect(200)

@@ -41,10 +41,14 @@ record Catalogue(Map<String, Group> groups, Map<String, Operation> operations, M
 	 * @param parameters path or query parameter → the walk-through's value
 	 * @param requests example name → example of the request body
 	 * @param responses status → example of the response body
+	 * @param errors status → example of an error only this operation gives (a problem, or
+	 * an RFC 6749 error), its summary the response's description
 	 * @param oauthErrors whether its 400 is an RFC 6749 error rather than a problem
+	 * @param open whether it is called without a bearer token
 	 */
 	record Operation(String id, String key, String tag, String description, Map<String, String> parameters,
-			Map<String, Example> requests, Map<String, Object> responses, boolean oauthErrors) {
+			Map<String, Example> requests, Map<String, Object> responses, Map<String, Example> errors,
+			boolean oauthErrors, boolean open) {
 	}
 
 	static Catalogue read() {
@@ -80,10 +84,14 @@ record Catalogue(Map<String, Group> groups, Map<String, Operation> operations, M
 			if (node.has("responses")) {
 				node.get("responses").properties().forEach(r -> responses.put(r.getKey(), plain(r.getValue())));
 			}
+			var errors = new LinkedHashMap<String, Example>();
+			if (node.has("errors")) {
+				node.get("errors").properties().forEach(e -> errors.put(e.getKey(), example(e.getValue())));
+			}
 			operations.put(entry.getKey(),
 					new Operation(entry.getKey(), node.get("op").asString(), node.get("tag").asString(),
-							node.get("description").asString().strip(), parameters, requests, responses,
-							node.path("oauthErrors").asBoolean(false)));
+							node.get("description").asString().strip(), parameters, requests, responses, errors,
+							node.path("oauthErrors").asBoolean(false), node.path("open").asBoolean(false)));
 		}
 		var schemas = new LinkedHashMap<String, Schema<?>>();
 		for (var schema : root.get("schemas").properties()) {

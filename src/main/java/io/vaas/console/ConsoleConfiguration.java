@@ -54,9 +54,20 @@ class ConsoleConfiguration {
 		return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
 	}
 
+	static ConsoleProperties console(Environment environment) {
+		return Binder.get(environment)
+			.bind("vaas.console", ConsoleProperties.class)
+			.orElseGet(() -> new ConsoleProperties(null, null));
+	}
+
 	@Bean
 	ConsoleDocuments consoleDocuments(Environment environment) {
-		return new ConsoleDocuments(Catalogue.read(), new StartPage(embedded(environment)));
+		var configured = environment.getProperty("vaas.bootstrap.admin-token", "");
+		return new ConsoleDocuments(Catalogue.read(),
+				new StartPage(embedded(environment), environment.getProperty("vaas.data-dir", "./data"),
+						configured.isBlank()
+								? environment.getProperty("vaas.bootstrap.token-file", "bootstrap-admin.token") : null,
+						console(environment).persistAuthorization(embedded(environment))));
 	}
 
 	@Bean
@@ -107,10 +118,7 @@ class ConsoleConfiguration {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof SwaggerUiConfigProperties ui) {
-					var console = Binder.get(environment)
-						.bind("vaas.console", ConsoleProperties.class)
-						.orElseGet(() -> new ConsoleProperties(null, null));
-					ui.setPersistAuthorization(console.persistAuthorization(embedded(environment)));
+					ui.setPersistAuthorization(console(environment).persistAuthorization(embedded(environment)));
 					// Swagger UI opens the operator's document first (urls are named by
 					// title).
 					ui.setUrlsPrimaryName(Catalogue.read().groups().get("operator").title());

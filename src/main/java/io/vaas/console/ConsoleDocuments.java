@@ -77,6 +77,9 @@ final class ConsoleDocuments {
 				return; // CatalogueTests names it
 			}
 			operation.operationId(entry.id()).tags(List.of(entry.tag())).description(entry.description());
+			if (entry.open()) {
+				operation.security(List.of()); // no "Authorize" needed, no lock shown
+			}
 			if (operation.getParameters() != null) {
 				for (var parameter : operation.getParameters()) {
 					var value = entry.parameters().get(parameter.getName());
@@ -88,7 +91,7 @@ final class ConsoleDocuments {
 			if (operation.getRequestBody() != null && !entry.requests().isEmpty()) {
 				operation.getRequestBody()
 					.getContent()
-					.forEach((type, media) -> media.examples(new LinkedHashMap<>(entry.requests())));
+					.forEach((type, media) -> media.examples(ordered(entry.requests())));
 			}
 			entry.responses().forEach((status, value) -> {
 				var response = operation.getResponses().get(status);
@@ -121,8 +124,25 @@ final class ConsoleDocuments {
 			common.put("412", "If-Match or If-None-Match does not hold");
 		}
 		var responses = operation.getResponses();
+		if (entry != null && (entry.oauthErrors() || entry.open())) {
+			// Refusals are RFC 6749 errors (400, or 401 for a bad access token), a body
+			// past
+			// the limit is still a problem; a call without a token is never a 401 or 403.
+			var kept = new ArrayList<String>(entry.oauthErrors() ? List.of("400", "401", "413") : List.of());
+			if (entry.open()) {
+				kept.remove("401");
+			}
+			common.keySet().retainAll(kept);
+			responses.keySet().removeIf(code -> code.startsWith("4") && !kept.contains(code));
+		}
 		common.forEach((code, description) -> responses.putIfAbsent(code, new ApiResponse().description(description)));
+		if (entry != null) {
+			entry.errors().forEach((code, example) -> responses.put(code, error(example)));
+		}
 		responses.forEach((code, response) -> {
+			if (entry != null && entry.errors().containsKey(code)) {
+				return;
+			}
 			if (entry != null && entry.oauthErrors() && code.equals("400")) {
 				response.description("An RFC 6749 error")
 					.content(new Content().addMediaType("application/json",
@@ -136,6 +156,29 @@ final class ConsoleDocuments {
 					.examples(Map.of(exampleName(code), new Example().$ref("#/components/examples/problem" + code)))));
 			}
 		});
+	}
+
+	/**
+	 * An error only this operation gives: a problem, or an RFC 6749 error (which has no
+	 * {@code type}).
+	 */
+	private static ApiResponse error(Example example) {
+		var problem = example.getValue() instanceof Map<?, ?> map && map.containsKey("type");
+		var schema = new Schema<>().$ref("#/components/schemas/" + (problem ? "ProblemDetail" : "OAuthError"));
+		return new ApiResponse().description(example.getSummary())
+			.content(new Content().addMediaType(problem ? PROBLEM : "application/json",
+					new MediaType().schema(schema).example(example.getValue())));
+	}
+
+	/**
+	 * The examples named so that their names sort in the catalogue's order: the document
+	 * is written with its maps' keys sorted, and Swagger UI pre-fills the first example.
+	 * Swagger UI shows each example's summary, not its name.
+	 */
+	static Map<String, Example> ordered(Map<String, Example> examples) {
+		var ordered = new LinkedHashMap<String, Example>();
+		examples.forEach((name, example) -> ordered.put((ordered.size() + 1) + "-" + name, example));
+		return ordered;
 	}
 
 	private String exampleName(String code) {

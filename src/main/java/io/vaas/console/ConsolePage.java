@@ -51,13 +51,24 @@ class ConsolePage {
 			new MutationObserver(vaasMask).observe(document.documentElement,
 			  { childList: true, subtree: true, characterData: true });
 			// vaas: links in descriptions (#/Tag/operationId) open their operation in this tab
-			// (Swagger UI gives every Markdown link target=_blank).
+			// (Swagger UI gives every Markdown link target=_blank); a tag's space is %20 in a link
+			// and a space in Swagger UI's state. A click with a modifier key or another button
+			// keeps the browser's meaning (a new tab, a new window).
 			const vaasOpen = (hash) => {
 			  if (window.ui && window.ui.layoutActions && window.ui.layoutActions.parseDeepLinkHash) {
-			    window.ui.layoutActions.parseDeepLinkHash(hash);
+			    let decoded = hash;
+			    try {
+			      decoded = decodeURIComponent(hash);
+			    } catch (ignored) {
+			      // a malformed escape: the hash as it is
+			    }
+			    window.ui.layoutActions.parseDeepLinkHash(decoded);
 			  }
 			};
 			document.addEventListener("click", (event) => {
+			  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+			    return;
+			  }
 			  const link = event.target.closest ? event.target.closest('.renderedMarkdown a[href^="#/"]') : null;
 			  if (link) {
 			    event.preventDefault();

@@ -66,6 +66,55 @@ class CatalogueTests {
 		assertThat(ids).as("every catalogued operation is served").hasSameSizeAs(CATALOGUE.operations().values());
 	}
 
+	/**
+	 * Swagger UI pre-fills a body with the first example in the document, which is
+	 * written with sorted keys: that must be the catalogue's first (the walk-through's).
+	 */
+	@Test
+	void theFirstExampleServedIsTheCataloguesFirst() {
+		var checked = 0;
+		for (var found : operations()) {
+			var entry = CATALOGUE.operation(found.key());
+			if (entry == null || entry.requests().isEmpty()) {
+				continue;
+			}
+			assertThat(entry.requests()).as(found.key() + ": names sort as numbered only up to 9").hasSizeLessThan(10);
+			var first = entry.requests().values().iterator().next();
+			for (var content : found.operation().path("requestBody").path("content").properties()) {
+				var served = content.getValue().path("examples").values().iterator().next();
+				assertThat(served.get("summary").asString()).as(found.key() + " " + content.getKey())
+					.isEqualTo(first.getSummary());
+				assertThat(content.getValue().get("examples").valueStream().map(e -> e.get("summary").asString()))
+					.as(found.key() + ": all examples, in the catalogue's order")
+					.containsExactlyElementsOf(entry.requests().values().stream().map(e -> e.getSummary()).toList());
+				checked++;
+			}
+		}
+		assertThat(checked).as("request bodies with examples").isGreaterThanOrEqualTo(10);
+	}
+
+	/** Calls made without a token say so: no lock, no 401/403 in the document. */
+	@Test
+	void openOperationsNeedNoToken() {
+		for (var found : operations()) {
+			var entry = CATALOGUE.operation(found.key());
+			if (entry == null) {
+				continue;
+			}
+			var security = found.operation().path("security");
+			if (entry.open()) {
+				assertThat(security.isArray() && security.isEmpty()).as(found.key() + " security: []").isTrue();
+				assertThat(found.operation().get("responses").has("401")).as(found.key() + " 401").isFalse();
+			}
+			else {
+				assertThat(security.isMissingNode()).as(found.key() + " uses the document's bearer scheme").isTrue();
+			}
+		}
+		assertThat(CATALOGUE.operations().values().stream().filter(Catalogue.Operation::open))
+			.extracting(Catalogue.Operation::id)
+			.containsExactlyInAnyOrder("exchangeToken", "getJwks");
+	}
+
 	@Test
 	void tagsComeInWorkflowOrder() {
 		assertThat(document("operator").get("tags").valueStream().map(tag -> tag.get("name").asString()))

@@ -36,14 +36,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * opens Swagger UI, authorizes with the token typed into a masked field, runs the
  * walk-through's six steps through "Try it out" with the pre-filled examples, reloads to
  * prove the authorization persists (set on here, as the embedded default has it), and
- * checks that the browser console has no errors and no secret value is on the page
- * outside the secret's own request body. Skipped, saying why, only where no browser is
- * installed ({@code .ci/run} installs one). Screenshots go to
- * {@code target/console-screenshots}, and with {@code -Dvaas.docs.write=true} to
- * {@code docs/images}.
+ * checks that the browser console has no errors and no secret value (plain or base64) is
+ * on the page outside the secret write's own request (its body and curl command). It has
+ * a database of its own (ConsoleWalkThroughIntegrationTests uses the same names).
+ * Skipped, saying why, only where no browser is installed ({@code .ci/run} installs one).
+ * Screenshots go to {@code target/console-screenshots}, and with
+ * {@code -Dvaas.docs.write=true} to {@code docs/images}.
  */
 @PostgresIntegrationTest
-@TestPropertySource(properties = "vaas.console.persist-authorization=true")
+@TestPropertySource(properties = { "vaas.console.persist-authorization=true", "vaas.test.own-database=true" })
 class ConsoleBrowserIntegrationTests {
 
 	static final Path CHROMIUM = Path.of(System.getProperty("vaas.chromium", "/usr/bin/chromium"));
@@ -103,15 +104,25 @@ class ConsoleBrowserIntegrationTests {
 		click(By.cssSelector("#operations-Namespaces-createNamespace .opblock-summary-control"));
 		wait.until(ExpectedConditions
 			.numberOfElementsToBe(By.cssSelector("#operations-Namespaces-createNamespace.is-open"), 0));
+		// A link to a tag with a space (%20 in the link) opens its operation too.
+		click(By.cssSelector(".renderedMarkdown a[href='#/Operator%20tokens/createToken']"));
+		wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#operations-Operator_tokens-createToken.is-open")));
+		assertThat(browser.getWindowHandles()).as("the link opened no other tab").hasSize(1);
 		step("Configs", "writeConfig", "201", "200");
 		step("Secrets", "writeSecret", "201", "200");
 		step("Bundles", "saveBundle", "201", "200");
-		step("Bundles", "previewBundle", "200");
+		var preview = step("Bundles", "previewBundle", "200");
+		assertThat(preview).as("the preview redacts the secret file").contains("\"redacted\": true");
 		screenshot("console-preview");
 		step("Seeds", "createSeed", "201");
 		screenshot("console-seed");
 
-		assertThat(pageTextOutsideTheSecretRequest()).as("no secret value on the page").doesNotContain(SECRET);
+		var page = pageTextOutsideTheSecretRequest();
+		assertThat(page).as("no secret value on the page").doesNotContain(SECRET);
+		for (var encoded : base64Forms(SECRET)) {
+			assertThat(page).as("no secret value on the page, also base64-encoded").doesNotContain(encoded);
+		}
 		assertThat(browser.getCurrentUrl()).doesNotContain(ADMIN_TOKEN);
 		assertThat(browser.getPageSource()).as("the token is masked, also in the curl commands")
 			.doesNotContain(ADMIN_TOKEN)
@@ -147,17 +158,21 @@ class ConsoleBrowserIntegrationTests {
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".auth-container")));
 	}
 
-	/** Opens an operation, "Try it out", "Execute", and waits for one of the statuses. */
-	private void step(String tag, String operationId, String... statuses) {
+	/**
+	 * Opens an operation, "Try it out", "Execute", waits for one of the statuses and
+	 * returns the response body shown.
+	 */
+	private String step(String tag, String operationId, String... statuses) {
 		var block = By.id("operations-" + tag + "-" + operationId);
 		var opened = browser.findElements(By.cssSelector("#operations-" + tag + "-" + operationId + ".is-open"));
 		if (opened.isEmpty()) {
 			click(By.cssSelector("#operations-" + tag + "-" + operationId + " .opblock-summary-control"));
 		}
 		var operation = wait.until(ExpectedConditions.visibilityOfElementLocated(block));
-		var tryOut = operation.findElements(By.cssSelector("button.try-out__btn"));
-		if (!tryOut.isEmpty() && tryOut.get(0).getText().contains("Try it out")) {
-			scrollAndClick(tryOut.get(0));
+		// Every operation has the button ("Try it out", or "Cancel" once tried).
+		var tryOut = wait.until(driver -> operation.findElement(By.cssSelector("button.try-out__btn")));
+		if (tryOut.getText().contains("Try it out")) {
+			scrollAndClick(tryOut);
 		}
 		scrollAndClick(wait.until(driver -> operation.findElement(By.cssSelector("button.execute"))));
 		var status = wait.until(driver -> {
@@ -168,6 +183,22 @@ class ConsoleBrowserIntegrationTests {
 			.as(operationId + " answered " + status + ": "
 					+ operation.findElement(By.cssSelector(".live-responses-table")).getText())
 			.contains(status);
+		return operation.findElement(By.cssSelector(".live-responses-table tbody .response-col_description")).getText();
+	}
+
+	/**
+	 * What any base64 encoding of a text holding the value contains, at each of the three
+	 * byte alignments: the groups that hold nothing but the value's bytes.
+	 */
+	static List<String> base64Forms(String value) {
+		var forms = new java.util.ArrayList<String>();
+		for (var offset = 0; offset < 3; offset++) {
+			var encoded = java.util.Base64.getEncoder()
+				.withoutPadding()
+				.encodeToString(("xx".substring(0, offset) + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			forms.add(encoded.substring(offset == 0 ? 0 : 4, encoded.length() - 4));
+		}
+		return forms;
 	}
 
 	private void click(By locator) {
@@ -180,13 +211,15 @@ class ConsoleBrowserIntegrationTests {
 	}
 
 	/**
-	 * The page's text without the secret write's own request body (where the example is).
+	 * The page's text without the secret write's own request: its body (where the example
+	 * is) and the curl command that sent it.
 	 */
 	private String pageTextOutsideTheSecretRequest() {
 		return (String) ((JavascriptExecutor) browser).executeScript("""
 				const copy = document.body.cloneNode(true);
 				copy.querySelectorAll('#operations-Secrets-writeSecret .opblock-section-request-body, \
-				#operations-Secrets-writeSecret .body-param, #operations-Secrets-writeSecret textarea')
+				#operations-Secrets-writeSecret .body-param, #operations-Secrets-writeSecret textarea, \
+				#operations-Secrets-writeSecret .curl-command')
 				  .forEach((e) => e.remove());
 				const values = [...document.querySelectorAll('textarea, input')]
 				  .filter((e) => !e.closest('#operations-Secrets-writeSecret'))

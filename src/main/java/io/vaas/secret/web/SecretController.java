@@ -99,10 +99,10 @@ class SecretController {
 	}
 
 	/**
-	 * A write request. Its {@code toString} never shows the value (Spring logs bodies at
-	 * DEBUG).
+	 * A write request: exactly one of value and valueBase64 (its schema is in
+	 * console/catalogue.yaml). Its {@code toString} never shows the value (Spring logs
+	 * bodies at DEBUG).
 	 */
-	/** Exactly one of value and valueBase64; its schema is in console/catalogue.yaml. */
 	record SecretWrite(@Nullable String value, @Nullable String valueBase64, @Nullable String comment) {
 
 		@Override
