@@ -1,5 +1,6 @@
 package io.vaas.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,8 +42,15 @@ public class DeliveryService {
 
 	private final DeliveryProperties properties;
 
+	private final SessionFiles sessionFiles;
+
+	private final Clock clock;
+
 	DeliveryService(BundleRendering bundles, RenderCache renders, ChangeFeed feed, DigestSigner signer,
-			ActiveSessions active, SessionActivity activity, DeliveryProperties properties) {
+			ActiveSessions active, SessionActivity activity, DeliveryProperties properties, SessionFiles sessionFiles,
+			Clock clock) {
+		this.sessionFiles = sessionFiles;
+		this.clock = clock;
 		this.bundles = bundles;
 		this.renders = renders;
 		this.feed = feed;
@@ -62,6 +70,9 @@ public class DeliveryService {
 			.map(label -> Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")))
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Area.class)));
 		var fetched = renders.get(token, areas, () -> render(token, areas));
+		if (fetched.files().madePerSession()) {
+			fetched = sessionFiles.complete(token, fetched);
+		}
 		activity.fetched(token, fetched.revision(), fetched.files().digest());
 		return fetched;
 	}
@@ -70,7 +81,7 @@ public class DeliveryService {
 		var started = System.nanoTime();
 		var bundle = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);
 		return new Fetched(token.qualifiedBundle(), bundle.revision(), bundle.bundle(),
-				signer.sign(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()), started);
+				signer.sign(token.qualifiedBundle(), bundle.revision(), bundle.bundle().digest()), started, null);
 	}
 
 	/**
@@ -88,6 +99,14 @@ public class DeliveryService {
 	 */
 	public CompletableFuture<Void> nextChange(VerifiedToken token) {
 		return feed.nextChange(token.namespace());
+	}
+
+	/**
+	 * Whether an answer holds files made for the session that are due to be made again (a
+	 * certificate at 2/3 of its lifetime): a waiting long-poll then fetches again.
+	 */
+	public boolean stale(Fetched fetched) {
+		return fetched.staleAt(clock.instant());
 	}
 
 	/** The longest an agent may long-poll. */

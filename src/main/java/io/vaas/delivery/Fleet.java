@@ -91,7 +91,11 @@ public class Fleet {
 		Set<Area> set = areas.stream().map(area -> Area.of(area).orElseThrow()).collect(Collectors.toSet());
 		try {
 			var rendered = rendering.render(namespace, bundle, set);
-			return new Current(rendered.revision(), rendered.bundle().digest());
+			// Files made per session (certificates) give each session its own digest:
+			// then
+			// only the revision tells whether it lags.
+			return new Current(rendered.revision(),
+					rendered.bundle().madePerSession() ? null : rendered.bundle().digest());
 		}
 		catch (RevisionRenderFailed ex) {
 			return new Current(ex.revision(), null);

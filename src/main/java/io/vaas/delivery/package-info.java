@@ -5,7 +5,7 @@
  * namespace generation with the last good one kept, and the digests agents applied.
  * Access tokens and sessions are the {@code session} module's.
  */
-@ApplicationModule(allowedDependencies = { "bundle :: output", "bundle :: rendering", "session", "shared" })
+@ApplicationModule(allowedDependencies = { "bundle :: output", "bundle :: rendering", "pki", "session", "shared" })
 @NullMarked
 package io.vaas.delivery;
 

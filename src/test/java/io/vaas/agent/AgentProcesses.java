@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * vaas-agent as a real process from {@code target/classes}, with this JVM's java and none
  * of the caller's {@code VAAS_} variables.
  */
-final class AgentProcesses {
+public final class AgentProcesses {
 
 	private AgentProcesses() {
 	}
@@ -20,7 +20,7 @@ final class AgentProcesses {
 	record Run(int exitCode, String output) {
 	}
 
-	static ProcessBuilder builder(String... args) {
+	public static ProcessBuilder builder(String... args) {
 		var command = new ArrayList<String>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
 				"target/classes", "io.vaas.agent.AgentMain"));
 		command.addAll(List.of(args));

@@ -15,7 +15,7 @@ public final class FileEntries {
 
 	/** Every kind of file source; a new kind is added here. */
 	static final List<FileSource> KINDS = List.of(new TemplateSource(), new SecretSource(), new ConfigSource(),
-			new EnvSource());
+			new EnvSource(), new CertificateSource());
 
 	static final Set<String> FIELDS = fields();
 
@@ -50,6 +50,17 @@ public final class FileEntries {
 						"files[" + i + "]: " + entry.area().label() + "/" + entry.path() + " appears twice");
 			}
 			entries.add(entry);
+		}
+		// The files a per-session entry makes are files like any other.
+		for (var entry : entries) {
+			if (entry.source() instanceof FileSource.PerSession made) {
+				for (var file : made.entry(entry.area(), entry.path()).placeholders()) {
+					if (!seen.add(file.area().label() + "/" + file.path())) {
+						throw new RenderRuleBroken(file.area().label() + "/" + file.path()
+								+ " appears twice (a certificate entry makes it)");
+					}
+				}
+			}
 		}
 		// A path that is a file cannot be the directory of another (a and a/b).
 		for (var entry : entries) {

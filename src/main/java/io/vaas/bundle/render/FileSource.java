@@ -3,6 +3,7 @@ package io.vaas.bundle.render;
 import java.util.Set;
 
 import io.vaas.bundle.output.Area;
+import io.vaas.bundle.output.SessionEntry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +41,22 @@ public interface FileSource {
 		 * @throws RenderRuleBroken when a reference is missing or a rule is broken
 		 */
 		Content render(Area area, Sources sources);
+
+	}
+
+	/**
+	 * A source whose files are made for each session when the bundle is delivered (a
+	 * certificate): a render holds placeholders for them.
+	 */
+	interface PerSession extends Parsed {
+
+		/** What delivery makes for each session. */
+		SessionEntry entry(Area area, String path);
+
+		@Override
+		default Content render(Area area, Sources sources) {
+			throw new IllegalStateException("made per session, at delivery");
+		}
 
 	}
 

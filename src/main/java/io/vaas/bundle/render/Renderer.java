@@ -8,6 +8,7 @@ import java.util.Set;
 import io.vaas.bundle.output.Area;
 import io.vaas.bundle.output.RenderedBundle;
 import io.vaas.bundle.output.RenderedFile;
+import io.vaas.bundle.output.SessionEntry;
 
 /**
  * Renders a bundle revision's entries into files; a failure names the file and the
@@ -41,9 +42,16 @@ public final class Renderer {
 
 	private static RenderedBundle renderFiles(List<FileEntry> entries, Set<Area> areas, Sources sources) {
 		var files = new ArrayList<RenderedFile>();
+		var perSession = new ArrayList<SessionEntry>();
 		long total = 0;
 		for (var entry : entries) {
 			if (!areas.contains(entry.area())) {
+				continue;
+			}
+			if (entry.source() instanceof FileSource.PerSession made) {
+				var session = made.entry(entry.area(), entry.path());
+				perSession.add(session);
+				files.addAll(session.placeholders());
 				continue;
 			}
 			try {
@@ -63,7 +71,7 @@ public final class Renderer {
 				throw new BundleRenderFailed(entry.area().label() + "/" + entry.path(), ex);
 			}
 		}
-		return RenderedBundle.of(files);
+		return RenderedBundle.of(files, perSession);
 	}
 
 	private static RenderedFile file(FileEntry entry, Sources sources) {

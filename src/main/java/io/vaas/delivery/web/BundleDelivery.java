@@ -2,7 +2,6 @@ package io.vaas.delivery.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.vaas.bundle.output.RenderedFile;
 import io.vaas.delivery.DeliveryService;
 import io.vaas.delivery.Fetched;
 import io.vaas.delivery.LongPolls;
@@ -140,6 +138,11 @@ class BundleDelivery {
 				change.get(Math.min(remaining, RECHECK_NANOS), TimeUnit.NANOSECONDS);
 			}
 			catch (TimeoutException recheck) {
+				if (delivery.stale(fetched)) {
+					// A certificate made for the session is due: made again, it is a
+					// change.
+					fetched = delivery.fetch(token);
+				}
 				continue;
 			}
 			catch (ExecutionException | InterruptedException ex) {
@@ -219,34 +222,6 @@ class BundleDelivery {
 
 	private byte[] encode(Fetched fetched, MediaType type) {
 		return type.equals(TAR) ? Tars.of(fetched.files()) : json.writeValueAsBytes(Manifest.of(fetched));
-	}
-
-	record Manifest(String bundle, long revision, String digest, String signature, List<ManifestFile> files) {
-
-		static Manifest of(Fetched fetched) {
-			return new Manifest(fetched.bundle(), fetched.revision(), fetched.files().digest(), fetched.signature(),
-					fetched.files().files().stream().map(ManifestFile::of).toList());
-		}
-
-		@Override
-		public String toString() {
-			return "Manifest[" + bundle + ", " + digest + "]";
-		}
-
-	}
-
-	record ManifestFile(String area, String path, String mode, int size, String sha256, String content) {
-
-		static ManifestFile of(RenderedFile file) {
-			return new ManifestFile(file.area().label(), file.path(), file.octalMode(), file.content().length,
-					file.sha256(), Base64.getEncoder().encodeToString(file.content()));
-		}
-
-		@Override
-		public String toString() {
-			return "ManifestFile[" + area + "/" + path + "]";
-		}
-
 	}
 
 }

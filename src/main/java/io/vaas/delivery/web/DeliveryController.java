@@ -74,7 +74,7 @@ class DeliveryController {
 									+ "X-Vaas-Revision and X-Vaas-Signature headers",
 							content = {
 									@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-											schema = @Schema(implementation = BundleDelivery.Manifest.class)),
+											schema = @Schema(implementation = Manifest.class)),
 									@Content(mediaType = "application/x-tar",
 											schema = @Schema(type = "string", format = "binary")) }),
 					@ApiResponse(responseCode = "304", description = "The agent has this digest already"),

@@ -1,0 +1,140 @@
+package io.vaas.pki;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.vaas.audit.AuditEntry;
+import io.vaas.audit.AuditLog;
+import io.vaas.audit.Outcome;
+import io.vaas.bundle.output.RenderedFile;
+import io.vaas.bundle.output.SessionEntry;
+import io.vaas.keys.DataKeyWrapper;
+import io.vaas.shared.Actor;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A session's certificate files (SPEC §7.3): a fresh key pair and a leaf with the URI SAN
+ * {@code spiffe://{trust-domain}/ns/{ns}/bundle/{b}} and the entry's DNS names, signed by
+ * the namespace's intermediate; made at the session's first fetch, kept (its key sealed)
+ * so every replica hands the session the same files, and made again after 2/3 of its
+ * lifetime. A definition that changes makes a new one at once.
+ */
+@Service
+public class SessionCertificates {
+
+	/** How often a replica drops the leaves past their validity. */
+	static final Duration SWEEP = Duration.ofMinutes(10);
+
+	private final StoredCertificates store;
+
+	private final CertificateAuthority authority;
+
+	private final DataKeyWrapper wrapper;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final PkiProperties properties;
+
+	private final AuditLog audit;
+
+	private volatile Instant sweptAt = Instant.EPOCH;
+
+	SessionCertificates(StoredCertificates store, CertificateAuthority authority, DataKeyWrapper wrapper,
+			PlatformTransactionManager transactions, Clock clock, PkiProperties properties, AuditLog audit) {
+		this.store = store;
+		this.authority = authority;
+		this.wrapper = wrapper;
+		this.transactions = new TransactionTemplate(transactions);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+		this.properties = properties;
+		this.audit = audit;
+	}
+
+	/**
+	 * The session's files of one entry.
+	 *
+	 * @param files {@code ca.crt}, {@code tls.crt} (leaf, then intermediate) and
+	 * {@code tls.key} (PKCS#8)
+	 * @param freshUntil until when they stay as they are: the leaf's renewal, or sooner,
+	 * a rotation's new root in {@code ca.crt}
+	 */
+	public record Made(List<RenderedFile> files, Instant freshUntil) {
+	}
+
+	public Made make(UUID session, String namespace, String bundle, SessionEntry entry) {
+		var slot = "leaf:" + session + ":"
+				+ RenderedFile.sha256((entry.key() + "\n" + entry.certificate()).getBytes(StandardCharsets.UTF_8));
+		var now = clock.instant();
+		var leaf = store.findBySlot(slot)
+			.filter(found -> now.isBefore(found.renewAt()))
+			.orElseGet(() -> issue(slot, session, namespace, bundle, entry));
+		var key = X509.privateKey(wrapper.unwrap(leaf.privateKey(), StoredCertificate.context(leaf.id())));
+		var files = List.of(file(entry, "ca.crt", authority.trustBundle()), file(entry, "tls.crt", leaf.certificate()),
+				file(entry, "tls.key", X509.pkcs8Pem(key)));
+		return new Made(files, CertificateAuthority.min(leaf.renewAt(), now.plus(CertificateAuthority.REREAD)));
+	}
+
+	private StoredCertificate issue(String slot, UUID session, String namespace, String bundle, SessionEntry entry) {
+		var issuer = authority.intermediate(namespace);
+		sweep();
+		try {
+			return transactions.execute(status -> {
+				var now = clock.instant();
+				var again = store.findBySlot(slot);
+				if (again.isPresent() && now.isBefore(again.get().renewAt())) {
+					return again.get();
+				}
+				// The replaced leaf's key is of no use any more: the agent has its files.
+				again.ifPresent(store::delete);
+				store.flush();
+				var spec = entry.certificate();
+				var keys = X509.newKeyPair();
+				var notAfter = CertificateAuthority.min(now.plus(spec.ttl()),
+						issuer.certificate().getNotAfter().toInstant());
+				var uri = "spiffe://" + properties.trustDomain() + "/ns/" + namespace + "/bundle/" + bundle;
+				var certificate = X509.leaf(spec.commonName(), uri, spec.dnsNames(), keys.getPublic(),
+						issuer.certificate(), issuer.key(), now.minus(CertificateAuthority.SKEW), notAfter);
+				var id = UUID.randomUUID();
+				var saved = store.saveAndFlush(new StoredCertificate(id, StoredCertificate.LEAF, slot, namespace,
+						session, X509.pem(List.of(certificate, issuer.certificate())),
+						wrapper.wrap(keys.getPrivate().getEncoded(), StoredCertificate.context(id)),
+						certificate.getNotBefore().toInstant(), notAfter, now.plus(spec.renewAfter()), now));
+				audit.record(new AuditEntry(new Actor(session.toString(), "agent"), "certificate.issue", namespace,
+						bundle + "/" + entry.key(), null, Outcome.SUCCESS,
+						"serial " + certificate.getSerialNumber().toString(16) + ", until " + notAfter));
+				return saved;
+			});
+		}
+		catch (DataIntegrityViolationException raced) {
+			// The same session fetched through another replica at the same moment.
+			return store.findBySlot(slot).orElseThrow(() -> raced);
+		}
+	}
+
+	private void sweep() {
+		var now = clock.instant();
+		if (now.isBefore(sweptAt.plus(SWEEP))) {
+			return;
+		}
+		sweptAt = now;
+		transactions.executeWithoutResult(status -> store.deleteExpiredLeaves(now));
+	}
+
+	private static RenderedFile file(SessionEntry entry, String name, String text) {
+		return RenderedFile.of(entry.area(), entry.path() + "/" + name, entry.mode(name),
+				text.getBytes(StandardCharsets.UTF_8), true);
+	}
+
+}
