@@ -6,7 +6,10 @@ import java.util.ArrayList;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vaas.bundle.output.CertificateSpec;
+import io.vaas.bundle.output.DatabaseSpec;
 import io.vaas.bundle.output.RenderedFile;
+import io.vaas.logins.DatabaseLogins;
 import io.vaas.pki.SessionCertificates;
 import io.vaas.session.DigestSigner;
 import io.vaas.session.VerifiedToken;
@@ -14,9 +17,9 @@ import io.vaas.session.VerifiedToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a session's own files (its certificates) in place of the placeholders of a bundle
- * rendered for every session, and signs the result: kept per session until a file is due
- * to be made again, so a 304 does no key work.
+ * Puts a session's own files (its certificates and database logins) in place of the
+ * placeholders of a bundle rendered for every session, and signs the result: kept per
+ * session until a file is due to be made again, so a 304 does no key work.
  */
 @Component
 class SessionFiles {
@@ -25,6 +28,8 @@ class SessionFiles {
 	static final long MAX_SESSIONS = 100_000;
 
 	private final SessionCertificates certificates;
+
+	private final DatabaseLogins logins;
 
 	private final DigestSigner signer;
 
@@ -35,8 +40,9 @@ class SessionFiles {
 		.maximumSize(MAX_SESSIONS)
 		.build();
 
-	SessionFiles(SessionCertificates certificates, DigestSigner signer, Clock clock) {
+	SessionFiles(SessionCertificates certificates, DatabaseLogins logins, DigestSigner signer, Clock clock) {
 		this.certificates = certificates;
+		this.logins = logins;
 		this.signer = signer;
 		this.clock = clock;
 	}
@@ -50,7 +56,11 @@ class SessionFiles {
 		var files = new ArrayList<RenderedFile>();
 		Instant freshUntil = Instant.MAX;
 		for (var entry : shared.files().perSession()) {
-			var session = certificates.make(token.sessionId(), token.namespace(), token.bundle(), entry);
+			var session = switch (entry.made()) {
+				case CertificateSpec certificate ->
+					certificates.make(token.sessionId(), token.namespace(), token.bundle(), entry);
+				case DatabaseSpec database -> logins.make(token.sessionId(), token.namespace(), token.bundle(), entry);
+			};
 			files.addAll(session.files());
 			freshUntil = session.freshUntil().isBefore(freshUntil) ? session.freshUntil() : freshUntil;
 		}

@@ -5,7 +5,8 @@
  * namespace generation with the last good one kept, and the digests agents applied.
  * Access tokens and sessions are the {@code session} module's.
  */
-@ApplicationModule(allowedDependencies = { "bundle :: output", "bundle :: rendering", "pki", "session", "shared" })
+@ApplicationModule(
+		allowedDependencies = { "bundle :: output", "bundle :: rendering", "logins", "pki", "session", "shared" })
 @NullMarked
 package io.vaas.delivery;
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
 import io.vaas.audit.Outcome;
+import io.vaas.bundle.output.MadeFiles;
 import io.vaas.bundle.output.RenderedFile;
 import io.vaas.bundle.output.SessionEntry;
 import io.vaas.keys.DataKeyWrapper;
@@ -63,17 +64,11 @@ public class SessionCertificates {
 	}
 
 	/**
-	 * The session's files of one entry.
-	 *
-	 * @param files {@code ca.crt}, {@code tls.crt} (leaf, then intermediate) and
-	 * {@code tls.key} (PKCS#8)
-	 * @param freshUntil until when they stay as they are: the leaf's renewal, or sooner,
-	 * a rotation's new root in {@code ca.crt}
+	 * The session's files of one entry: {@code ca.crt}, {@code tls.crt} (leaf, then
+	 * intermediate) and {@code tls.key} (PKCS#8), fresh until the leaf's renewal or,
+	 * sooner, until a rotation's new root may be in {@code ca.crt}.
 	 */
-	public record Made(List<RenderedFile> files, Instant freshUntil) {
-	}
-
-	public Made make(UUID session, String namespace, String bundle, SessionEntry entry) {
+	public MadeFiles make(UUID session, String namespace, String bundle, SessionEntry entry) {
 		var slot = "leaf:" + session + ":"
 				+ RenderedFile.sha256((entry.key() + "\n" + entry.certificate()).getBytes(StandardCharsets.UTF_8));
 		var now = clock.instant();
@@ -83,7 +78,7 @@ public class SessionCertificates {
 		var key = X509.privateKey(wrapper.unwrap(leaf.privateKey(), StoredCertificate.context(leaf.id())));
 		var files = List.of(file(entry, "ca.crt", authority.trustBundle()), file(entry, "tls.crt", leaf.certificate()),
 				file(entry, "tls.key", X509.pkcs8Pem(key)));
-		return new Made(files, CertificateAuthority.min(leaf.renewAt(), now.plus(CertificateAuthority.REREAD)));
+		return new MadeFiles(files, CertificateAuthority.min(leaf.renewAt(), now.plus(CertificateAuthority.REREAD)));
 	}
 
 	private StoredCertificate issue(String slot, UUID session, String namespace, String bundle, SessionEntry entry) {
@@ -133,8 +128,7 @@ public class SessionCertificates {
 	}
 
 	private static RenderedFile file(SessionEntry entry, String name, String text) {
-		return RenderedFile.of(entry.area(), entry.path() + "/" + name, entry.mode(name),
-				text.getBytes(StandardCharsets.UTF_8), true);
+		return entry.file(entry.path() + "/" + name, text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

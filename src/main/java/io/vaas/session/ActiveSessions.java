@@ -1,8 +1,14 @@
 package io.vaas.session;
 
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whether a session still stands, as the module's callers may ask it: at the moment of
@@ -13,8 +19,23 @@ public class ActiveSessions {
 
 	private final RevokedSessions revoked;
 
-	ActiveSessions(RevokedSessions revoked) {
+	private final AgentSessions sessions;
+
+	private final Clock clock;
+
+	ActiveSessions(RevokedSessions revoked, AgentSessions sessions, Clock clock) {
 		this.revoked = revoked;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Which of the sessions stand now, as the database says: not revoked, not past their
+	 * maximum lifetime, not gone.
+	 */
+	@Transactional(readOnly = true)
+	public Set<UUID> activeAmong(Collection<UUID> ids) {
+		return ids.isEmpty() ? Set.of() : Set.copyOf(sessions.activeAmong(ids, clock.instant()));
 	}
 
 	/**

@@ -28,4 +28,10 @@ interface AgentSessions extends JpaRepository<AgentSession, UUID> {
 	@Query("select s.id, s.maxExpiresAt from AgentSession s where s.revokedAt is not null and s.maxExpiresAt > :now")
 	List<Object[]> revokedAndUnexpired(Instant now);
 
+	/**
+	 * Which of the sessions stand at {@code now}: not revoked, not past their lifetime.
+	 */
+	@Query("select s.id from AgentSession s where s.id in :ids and s.revokedAt is null and s.maxExpiresAt > :now")
+	List<UUID> activeAmong(java.util.Collection<UUID> ids, Instant now);
+
 }

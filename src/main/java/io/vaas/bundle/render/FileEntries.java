@@ -15,7 +15,7 @@ public final class FileEntries {
 
 	/** Every kind of file source; a new kind is added here. */
 	static final List<FileSource> KINDS = List.of(new TemplateSource(), new SecretSource(), new ConfigSource(),
-			new EnvSource(), new CertificateSource());
+			new EnvSource(), new CertificateSource(), new DatabaseSource());
 
 	static final Set<String> FIELDS = fields();
 
@@ -55,7 +55,8 @@ public final class FileEntries {
 		for (var entry : entries) {
 			if (entry.source() instanceof FileSource.PerSession made) {
 				for (var file : made.entry(entry.area(), entry.path()).placeholders()) {
-					if (!seen.add(file.area().label() + "/" + file.path())) {
+					var key = file.area().label() + "/" + file.path();
+					if (!key.equals(entry.area().label() + "/" + entry.path()) && !seen.add(key)) {
 						throw new RenderRuleBroken(file.area().label() + "/" + file.path()
 								+ " appears twice (a certificate entry makes it)");
 					}

@@ -53,6 +53,13 @@ public interface FileSource {
 		/** What delivery makes for each session. */
 		SessionEntry entry(Area area, String path);
 
+		/**
+		 * Checks what the entry reads at every render (a secret it needs).
+		 * @throws RenderRuleBroken when a reference is missing
+		 */
+		default void check(Sources sources) {
+		}
+
 		@Override
 		default Content render(Area area, Sources sources) {
 			throw new IllegalStateException("made per session, at delivery");

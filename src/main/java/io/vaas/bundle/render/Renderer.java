@@ -48,13 +48,14 @@ public final class Renderer {
 			if (!areas.contains(entry.area())) {
 				continue;
 			}
-			if (entry.source() instanceof FileSource.PerSession made) {
-				var session = made.entry(entry.area(), entry.path());
-				perSession.add(session);
-				files.addAll(session.placeholders());
-				continue;
-			}
 			try {
+				if (entry.source() instanceof FileSource.PerSession made) {
+					made.check(sources);
+					var session = made.entry(entry.area(), entry.path());
+					perSession.add(session);
+					files.addAll(session.placeholders());
+					continue;
+				}
 				var file = file(entry, sources);
 				if (file.content().length > MAX_FILE) {
 					throw new RenderBudgetExceeded("renders to " + file.content().length

@@ -26,14 +26,14 @@ class FileSourceUnitTests {
 		}
 		assertThat(FileEntries.FIELDS).isEqualTo(claimed);
 		assertThat(FileEntries.KINDS).extracting(FileSource::member)
-			.isEqualTo(List.of("template", "secret", "config", "env", "certificate"));
+			.isEqualTo(List.of("template", "secret", "config", "env", "certificate", "database"));
 	}
 
 	@Test
 	void theRulesThatNameKindsComeFromTheList() {
 		assertThatThrownBy(() -> FileEntries
-			.parse(RendererUnitTests.JSON.readTree("[{\"area\":\"configuration\",\"path\":\"a\"}]")))
-			.hasMessage("files[0]: an entry has exactly one of template, secret, config, env and certificate");
+			.parse(RendererUnitTests.JSON.readTree("[{\"area\":\"configuration\",\"path\":\"a\"}]"))).hasMessage(
+					"files[0]: an entry has exactly one of template, secret, config, env, certificate and database");
 		assertThatThrownBy(() -> FileEntries.parse(RendererUnitTests.JSON
 			.readTree("[{\"area\":\"configuration\",\"path\":\"a\",\"template\":\"x\",\"format\":\"yaml\"}]")))
 			.hasMessage("files[0]: format goes with config");
