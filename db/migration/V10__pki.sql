@@ -9,7 +9,7 @@ CREATE TABLE pki_certificates (
     slot          VARCHAR(400)             UNIQUE,
     namespace     VARCHAR(63),
     session_id    UUID,
-    certificate   VARCHAR(8000)            NOT NULL,
+    certificate   VARCHAR(65535)           NOT NULL,
     private_key   BYTEA                    NOT NULL,
     kek_id        UUID                     NOT NULL REFERENCES keks (id),
     not_before    TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -11,7 +11,7 @@ CREATE TABLE database_logins (
     session_id            UUID                     NOT NULL,
     namespace             VARCHAR(63)              NOT NULL,
     bundle                VARCHAR(63)              NOT NULL,
-    entry                 VARCHAR(300)             NOT NULL,
+    entry                 VARCHAR(65535)           NOT NULL,
     role_name             VARCHAR(63)              NOT NULL,
     password              BYTEA                    NOT NULL,
     kek_id                UUID                     NOT NULL REFERENCES keks (id),

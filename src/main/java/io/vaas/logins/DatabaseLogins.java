@@ -84,31 +84,37 @@ public class DatabaseLogins {
 		var spec = entry.database();
 		var slot = session + ":"
 				+ RenderedFile.sha256((entry.key() + "\n" + spec).getBytes(StandardCharsets.UTF_8)).substring(0, 64);
-		var deadline = System.nanoTime() + WAIT_FOR_OTHER.toNanos();
-		while (true) {
+		// Long enough to take over from a maker that is gone, and then make it.
+		var deadline = System.nanoTime() + WAIT_FOR_OTHER.multipliedBy(3).toNanos();
+		while (System.nanoTime() < deadline) {
 			var found = logins.findBySlot(slot);
 			var now = clock.instant();
 			if (found.isPresent() && found.get().state().equals(IssuedLogin.ACTIVE)
 					&& now.isBefore(found.get().renewAt())) {
 				return files(entry, spec, found.get());
 			}
-			if (found.isEmpty() || !found.get().state().equals(IssuedLogin.CREATING) || System.nanoTime() > deadline) {
-				var made = create(slot, session, namespace, bundle, entry, System.nanoTime() > deadline);
-				if (made != null) {
-					return files(entry, spec, made);
-				}
+			var made = found.isPresent() && found.get().state().equals(IssuedLogin.CREATING)
+					&& !abandoned(found.get(), now) ? null : create(slot, session, namespace, bundle, entry);
+			if (made != null) {
+				return files(entry, spec, made);
 			}
 			sleep();
 		}
+		throw new LoginFailed("database login for " + namespace + "/" + bundle + " " + entry.key()
+				+ ": another server has been making it for too long; try again");
+	}
+
+	/** A login still being made after {@link #WAIT_FOR_OTHER}: its maker is gone. */
+	static boolean abandoned(IssuedLogin login, Instant now) {
+		return login.createdAt().isBefore(now.minus(WAIT_FOR_OTHER));
 	}
 
 	/**
-	 * Makes the login, or null when another replica made it or is making it at this
-	 * moment.
-	 * @param takeOver whether a login still being made is taken over (its maker is gone)
+	 * Makes the login, or null when another caller made it, is making it, or took it over
+	 * meanwhile.
 	 */
-	private @Nullable IssuedLogin create(String slot, UUID session, String namespace, String bundle, SessionEntry entry,
-			boolean takeOver) {
+	private @Nullable IssuedLogin create(String slot, UUID session, String namespace, String bundle,
+			SessionEntry entry) {
 		var spec = entry.database();
 		var id = UUID.randomUUID();
 		var name = "vaas_" + HexFormat.of().formatHex(bytes(8));
@@ -118,8 +124,8 @@ public class DatabaseLogins {
 		try {
 			var raced = transactions.execute(status -> {
 				var current = logins.findBySlot(slot);
-				if (current.isPresent() && (current.get().state().equals(IssuedLogin.CREATING) ? !takeOver
-						: now.isBefore(current.get().renewAt()))) {
+				if (current.isPresent() && (current.get().state().equals(IssuedLogin.CREATING)
+						? !abandoned(current.get(), now) : now.isBefore(current.get().renewAt()))) {
 					return true;
 				}
 				current.ifPresent(IssuedLogin::replaced);
@@ -136,6 +142,9 @@ public class DatabaseLogins {
 			}
 		}
 		catch (DataIntegrityViolationException raced) {
+			if (logins.findBySlot(slot).isEmpty()) {
+				throw raced; // not a race for the slot: a bug, shown as one
+			}
 			return null;
 		}
 		var actor = new Actor(session.toString(), "agent");
@@ -150,7 +159,19 @@ public class DatabaseLogins {
 					bundle + "/" + entry.key(), null, Outcome.FAILED, ex.getMessage()));
 			throw ex;
 		}
-		transactions.executeWithoutResult(status -> logins.findById(id).ifPresent(IssuedLogin::active));
+		if (Boolean.FALSE.equals(transactions.execute(status -> logins.activate(id) == 1))) {
+			// Taken over or reaped while the statements ran: this role is nobody's.
+			try {
+				target.execute(spec.jdbcUrl(), spec.username(), admins.password(namespace, reference(spec)),
+						spec.revocationStatements(), values(name, password, expiresAt), what);
+			}
+			catch (LoginFailed ex) {
+				// its record is still live: the reaper drops it
+			}
+			audit.recordIndependently(new AuditEntry(actor, "database-login.create", namespace,
+					bundle + "/" + entry.key(), null, Outcome.FAILED, "role " + name + " taken over meanwhile"));
+			return null;
+		}
 		audit.recordIndependently(new AuditEntry(actor, "database-login.create", namespace, bundle + "/" + entry.key(),
 				null, Outcome.SUCCESS, "role " + name + ", valid until " + expiresAt));
 		return logins.findById(id).orElseThrow();

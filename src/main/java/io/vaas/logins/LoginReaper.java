@@ -2,9 +2,13 @@ package io.vaas.logins;
 
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.UUID;
 
 import io.vaas.session.ActiveSessions;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,7 +40,10 @@ class LoginReaper implements SmartLifecycle {
 	static final long LOCK = 0x76616173_72656170L;
 
 	/** A login still being made after this was left half-made by a crash. */
-	static final java.time.Duration HALF_MADE_AFTER = java.time.Duration.ofMinutes(1);
+	static final Duration HALF_MADE_AFTER = Duration.ofMinutes(1);
+
+	/** How long a dropped login's record is kept (who had which role when). */
+	static final Duration KEEP_DROPPED = Duration.ofDays(7);
 
 	/** How many logins one round looks at. */
 	static final int BATCH = 500;
@@ -60,6 +68,10 @@ class LoginReaper implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile Instant purgedAt = Instant.EPOCH;
+
+	private final TransactionTemplate separately;
+
 	private volatile boolean postgres;
 
 	LoginReaper(IssuedLogins logins, ActiveSessions sessions, AdminPasswords admins, TargetDatabase target,
@@ -69,6 +81,8 @@ class LoginReaper implements SmartLifecycle {
 		this.admins = admins;
 		this.target = target;
 		this.transactions = new TransactionTemplate(transactions);
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -123,24 +137,32 @@ class LoginReaper implements SmartLifecycle {
 		}
 	}
 
-	/** One round; runs inside the transaction that holds the lock. */
+	/**
+	 * One round, inside the transaction that holds the lock: the logins due by time, then
+	 * those of sessions that ended; each drop is recorded in a transaction of its own, so
+	 * it counts at once.
+	 */
 	void reap() {
-		var live = logins.live(Pageable.ofSize(BATCH));
-		if (live.isEmpty()) {
-			return;
-		}
 		var now = clock.instant();
-		var active = sessions.activeAmong(live.stream().map(IssuedLogin::sessionId).collect(Collectors.toSet()));
-		for (var login : live) {
-			if (login.state().equals(IssuedLogin.CREATING)) {
-				// Being made: dropped only once whoever made it is surely gone.
-				if (login.createdAt().isBefore(now.minus(HALF_MADE_AFTER))) {
-					drop(login);
-				}
+		var due = new ArrayList<>(logins.dueByTime(now, now.minus(HALF_MADE_AFTER), Pageable.ofSize(BATCH)));
+		var sessionsWithLogins = logins.liveSessions();
+		for (var from = 0; from < sessionsWithLogins.size(); from += 1000) {
+			var chunk = sessionsWithLogins.subList(from, Math.min(sessionsWithLogins.size(), from + 1000));
+			var active = sessions.activeAmong(chunk);
+			var ended = chunk.stream().filter(session -> !active.contains(session)).toList();
+			if (!ended.isEmpty()) {
+				due.addAll(logins.liveOf(ended, Pageable.ofSize(BATCH)));
 			}
-			else if (!active.contains(login.sessionId()) || !now.isBefore(login.expiresAt())) {
+		}
+		var dropped = new HashSet<UUID>();
+		for (var login : due) {
+			if (dropped.add(login.id())) {
 				drop(login);
 			}
+		}
+		if (now.isAfter(purgedAt.plus(Duration.ofHours(1)))) {
+			purgedAt = now;
+			separately.executeWithoutResult(status -> logins.purgeDroppedBefore(now.minus(KEEP_DROPPED)));
 		}
 	}
 
@@ -152,13 +174,14 @@ class LoginReaper implements SmartLifecycle {
 			target.execute(login.url(), login.adminUsername(), admins.password(login.namespace(), login.adminSecret()),
 					statements, Map.of("name", login.roleName(), "expiry", login.expiresAt().toString()),
 					"dropping " + login.roleName());
-			login.dropped(clock.instant());
+			separately.executeWithoutResult(
+					status -> logins.findById(login.id()).ifPresent(row -> row.dropped(clock.instant())));
 			log.info("event=login_dropped role={} session={}", login.roleName(), login.sessionId());
 		}
 		catch (LoginFailed ex) {
-			login.dropFailed();
+			separately.executeWithoutResult(status -> logins.findById(login.id()).ifPresent(IssuedLogin::dropFailed));
 			log.warn("event=login_drop_failed role={} attempts={} reason=\"{}\"", login.roleName(),
-					login.dropAttempts(), ex.getMessage());
+					login.dropAttempts() + 1, ex.getMessage());
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import io.vaas.bundle.output.RenderedFile;
 
 import org.springframework.stereotype.Component;
@@ -23,9 +24,9 @@ import org.springframework.stereotype.Component;
  * a password of letters and digits, an ISO-8601 instant), so they never end a quoted
  * identifier or literal: PostgreSQL takes no bind parameters in {@code CREATE ROLE} and
  * its kin. One connection per server, user and password is kept open for a minute after
- * its last use (opening one costs more than the statements), used by one caller at a
- * time. A failure names the SQL state and the server's message with every password taken
- * out.
+ * its last use (opening one costs more than the statements), used by one caller at a time
+ * and reset ({@code DISCARD ALL}) after each. A failure names the SQL state and the
+ * server's message with every password taken out.
  */
 @Component
 class TargetDatabase {
@@ -37,6 +38,8 @@ class TargetDatabase {
 
 	private final Cache<String, Held> connections = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofMinutes(1))
+		// Closes an idle connection on time, not at the next use of the cache.
+		.scheduler(Scheduler.systemScheduler())
 		.<String, Held>removalListener((key, held, cause) -> {
 			if (held != null) {
 				held.close();
@@ -106,6 +109,11 @@ class TargetDatabase {
 				statement.execute(fill(text, values));
 			}
 			connection.commit();
+			// Nothing one entry's statements set (a role, a search path) stays for the
+			// next.
+			connection.setAutoCommit(true);
+			statement.execute("DISCARD ALL");
+			connection.setAutoCommit(false);
 		}
 		catch (SQLException ex) {
 			try {

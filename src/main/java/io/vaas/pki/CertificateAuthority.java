@@ -201,12 +201,14 @@ public class CertificateAuthority {
 				now.plus(properties.rootLifetime().multipliedBy(2).dividedBy(3)));
 	}
 
-	private StoredCertificate newIntermediate(String namespace, String slot, Issuer root) {
+	private StoredCertificate newIntermediate(String namespace, String slot, Issuer cachedRoot) {
+		// The root as the database has it now: a rotation on another replica counts.
+		var root = store.findBySlot(StoredCertificate.ROOT).map(this::open).orElse(cachedRoot);
 		var now = clock.instant();
 		var keys = X509.newKeyPair();
 		var notAfter = min(now.plus(properties.intermediateLifetime()), root.certificate().getNotAfter().toInstant());
 		var certificate = X509.intermediate("vaas " + namespace + " intermediate CA", keys.getPublic(),
-				root.certificate(), root.key(), now.minus(SKEW), notAfter);
+				dnsSuffixes(namespace), root.certificate(), root.key(), now.minus(SKEW), notAfter);
 		var renewAt = min(now.plus(properties.intermediateLifetime().multipliedBy(2).dividedBy(3)), root.renewAt());
 		return save(StoredCertificate.INTERMEDIATE, slot, namespace, certificate, keys.getPrivate(), now, renewAt);
 	}
@@ -225,6 +227,11 @@ public class CertificateAuthority {
 	private Issuer open(StoredCertificate stored) {
 		var key = X509.privateKey(wrapper.unwrap(stored.privateKey(), StoredCertificate.context(stored.id())));
 		return new Issuer(stored.id(), X509.certificate(stored.certificate()), key, stored.renewAt());
+	}
+
+	/** The DNS names a namespace's certificates may have: these and names under them. */
+	List<String> dnsSuffixes(String namespace) {
+		return properties.dnsSuffixes().stream().map(suffix -> suffix.replace("{ns}", namespace)).toList();
 	}
 
 	static Instant min(Instant a, Instant b) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.vaas.audit.AuditEntry;
@@ -82,6 +83,18 @@ public class SessionCertificates {
 	}
 
 	private StoredCertificate issue(String slot, UUID session, String namespace, String bundle, SessionEntry entry) {
+		var suffixes = authority.dnsSuffixes(namespace);
+		for (var name : entry.certificate().dnsNames()) {
+			var lower = name.toLowerCase(Locale.ROOT);
+			if (suffixes.stream().noneMatch(suffix -> lower.equals(suffix) || lower.endsWith("." + suffix))) {
+				var refused = new CertificateRefused("certificate for " + namespace + "/" + bundle + " " + entry.key()
+						+ ": " + name + " is not a name namespace " + namespace + " may have (one of " + suffixes
+						+ " or a name under one; vaas.pki.dns-suffixes)");
+				audit.recordIndependently(new AuditEntry(new Actor(session.toString(), "agent"), "certificate.issue",
+						namespace, bundle + "/" + entry.key(), null, Outcome.FAILED, refused.getMessage()));
+				throw refused;
+			}
+		}
 		var issuer = authority.intermediate(namespace);
 		sweep();
 		try {
@@ -92,7 +105,7 @@ public class SessionCertificates {
 					return again.get();
 				}
 				// The replaced leaf's key is of no use any more: the agent has its files.
-				again.ifPresent(store::delete);
+				again.ifPresent(old -> store.deleteLeaf(old.id()));
 				store.flush();
 				var spec = entry.certificate();
 				var keys = X509.newKeyPair();

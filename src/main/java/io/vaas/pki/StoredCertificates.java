@@ -28,9 +28,10 @@ interface StoredCertificates extends JpaRepository<StoredCertificate, UUID> {
 	@Query("delete from StoredCertificate c where c.kind = 'leaf' and c.notAfter < :now")
 	int deleteExpiredLeaves(Instant now);
 
-	@Modifying
-	@Query("delete from StoredCertificate c where c.kind = 'leaf' and c.sessionId = :session")
-	int deleteLeavesOf(UUID session);
+	/** Deletes a leaf, if another caller has not done so already. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("delete from StoredCertificate c where c.kind = 'leaf' and c.id = :id")
+	int deleteLeaf(UUID id);
 
 	@Query("select c.kekId, count(c) from StoredCertificate c group by c.kekId")
 	List<Object[]> countByKek();

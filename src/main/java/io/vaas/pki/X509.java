@@ -28,8 +28,10 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -74,14 +76,24 @@ final class X509 {
 				});
 	}
 
-	/** A CA certificate that may sign leaves only (path length 0). */
-	static X509Certificate intermediate(String commonName, PublicKey key, X509Certificate issuer, PrivateKey issuerKey,
-			Instant notBefore, Instant notAfter) {
+	/**
+	 * A CA certificate that may sign leaves only (path length 0), whose leaves' DNS names
+	 * must be one of {@code dnsSuffixes} or under one (name constraints, which TLS
+	 * clients check).
+	 */
+	static X509Certificate intermediate(String commonName, PublicKey key, List<String> dnsSuffixes,
+			X509Certificate issuer, PrivateKey issuerKey, Instant notBefore, Instant notAfter) {
 		return build(name(commonName), key, holder(issuer).getSubject(), issuer.getPublicKey(), issuerKey, notBefore,
 				notAfter, builder -> {
 					builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
 					builder.addExtension(Extension.keyUsage, true,
 							new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+					if (!dnsSuffixes.isEmpty()) {
+						var permitted = dnsSuffixes.stream()
+							.map(suffix -> new GeneralSubtree(new GeneralName(GeneralName.dNSName, suffix)))
+							.toArray(GeneralSubtree[]::new);
+						builder.addExtension(Extension.nameConstraints, true, new NameConstraints(permitted, null));
+					}
 				});
 	}
 

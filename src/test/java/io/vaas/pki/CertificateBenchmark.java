@@ -46,7 +46,7 @@ public class CertificateBenchmark {
 		var rootKeys = X509.newKeyPair();
 		var root = X509.root("bench root", rootKeys, now, now.plus(Duration.ofDays(3650)));
 		intermediateKeys = X509.newKeyPair();
-		intermediate = X509.intermediate("bench intermediate", intermediateKeys.getPublic(), root,
+		intermediate = X509.intermediate("bench intermediate", intermediateKeys.getPublic(), List.of("shop.svc"), root,
 				rootKeys.getPrivate(), now, now.plus(Duration.ofDays(365)));
 	}
 

@@ -148,6 +148,27 @@ class CertificateIntegrationTests {
 			.doesNotContain("BEGIN");
 	}
 
+	/**
+	 * Every namespace's leaves chain to one root: a namespace gets names of its own only,
+	 * and its intermediate says so to every TLS client (name constraints).
+	 */
+	@Test
+	void aNamespaceGetsCertificatesForItsOwnNamesOnly() throws Exception {
+		api.put("/api/v1/namespaces/" + ns + "/bundles/spoof", ADMIN_TOKEN,
+				"""
+						{"files":[{"area":"secret","path":"tls","certificate":{"commonName":"web","dnsNames":["web.shop.svc"]}}]}""")
+			.expect(201);
+		var reply = fetch(agents.accessToken(agents.seed(ns, "spoof", "{}")), null);
+		reply.expectProblem(422, "certificate-name-refused");
+		assertThat(reply.json().get("detail").asString()).contains("web.shop.svc").contains(ns + ".svc");
+		assertThat(api.auditCount("action=certificate.issue&outcome=failed&namespace=" + ns, 1)).isPositive();
+
+		var chain = Certificates
+			.parse(files(fetch(agents.accessToken(agents.seed(ns, "web", "{}")), null)).get("secret/tls/tls.crt"));
+		assertThat(chain.get(1).getCriticalExtensionOIDs()).as("name constraints on the intermediate")
+			.contains("2.5.29.30");
+	}
+
 	@Test
 	void aCertificateGoesInTheSecretAreaAndPreviewsRedacted() {
 		var base = "/api/v1/namespaces/" + ns + "/bundles/";

@@ -30,14 +30,17 @@ final class DatabaseSource implements FileSource {
 
 	static final int MAX_STATEMENTS = 20;
 
-	static final int MAX_STATEMENT = 4000;
+	static final int MAX_STATEMENT = 2000;
 
 	private static final Set<String> FIELDS = Set.of("connection", "statements", "revocationStatements", "ttl",
 			"format");
 
-	/** A PostgreSQL URL without quotes, spaces or credentials in it. */
-	private static final Pattern URL = Pattern.compile(
-			"(jdbc:)?postgresql://[A-Za-z0-9.\\-\\[\\]:]+(:[0-9]{1,5})?/[A-Za-z0-9_.\\-]+(\\?[A-Za-z0-9_.=&%\\-]*)?");
+	/**
+	 * A PostgreSQL URL: host, optional port, database; no credentials, quotes, spaces or
+	 * parameters (which could override the connection's timeouts).
+	 */
+	private static final Pattern URL = Pattern
+		.compile("(jdbc:)?postgresql://[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?/[A-Za-z0-9_.\\-]{1,63}");
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,62}");
 
