@@ -1,7 +1,6 @@
 package io.vaas.bundle.render;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -82,24 +81,8 @@ final class CertificateSource implements FileSource {
 				dnsNames.add(name.asString());
 			}
 		}
-		return new CertificateSpec(commonName, dnsNames, ttl(node.get("ttl")));
-	}
-
-	private static Duration ttl(JsonNode node) {
-		if (node == null) {
-			return DEFAULT_TTL;
-		}
-		Duration ttl;
-		try {
-			ttl = Duration.parse(node.asString(""));
-		}
-		catch (DateTimeParseException ex) {
-			throw new RenderRuleBroken("certificate: ttl is an ISO-8601 duration such as \"PT24H\"");
-		}
-		if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-			throw new RenderRuleBroken("certificate: ttl is " + MIN_TTL + " to " + MAX_TTL.toDays() + " days");
-		}
-		return ttl;
+		return new CertificateSpec(commonName, dnsNames,
+				FileSource.ttl(node.get("ttl"), "certificate", DEFAULT_TTL, MIN_TTL, MAX_TTL));
 	}
 
 }

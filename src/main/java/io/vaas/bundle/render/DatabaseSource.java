@@ -1,7 +1,6 @@
 package io.vaas.bundle.render;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -113,7 +112,7 @@ final class DatabaseSource implements FileSource {
 			throw new RenderRuleBroken("database: format is env or json");
 		}
 		return new DatabaseSpec(url, username, secret.name(), secret.version(), statements, revocation,
-				ttl(node.get("ttl")), format);
+				FileSource.ttl(node.get("ttl"), "database", DEFAULT_TTL, MIN_TTL, MAX_TTL), format);
 	}
 
 	private static List<String> statements(JsonNode node, String field, List<String> otherwise) {
@@ -143,23 +142,6 @@ final class DatabaseSource implements FileSource {
 			statements.add(statement.asString());
 		}
 		return statements;
-	}
-
-	private static Duration ttl(JsonNode node) {
-		if (node == null) {
-			return DEFAULT_TTL;
-		}
-		Duration ttl;
-		try {
-			ttl = Duration.parse(node.asString(""));
-		}
-		catch (DateTimeParseException ex) {
-			throw new RenderRuleBroken("database: ttl is an ISO-8601 duration such as \"PT1H\"");
-		}
-		if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-			throw new RenderRuleBroken("database: ttl is " + MIN_TTL + " to " + MAX_TTL.toDays() + " days");
-		}
-		return ttl;
 	}
 
 }

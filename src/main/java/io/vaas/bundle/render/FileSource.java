@@ -1,5 +1,7 @@
 package io.vaas.bundle.render;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import io.vaas.bundle.output.Area;
@@ -88,6 +90,28 @@ public interface FileSource {
 			throw new RenderRuleBroken(field + " must be a string");
 		}
 		return value.asString();
+	}
+
+	/**
+	 * An entry's {@code ttl}: an ISO-8601 duration within bounds, or the default when
+	 * absent.
+	 * @param kind the source, named in the broken rule
+	 */
+	static Duration ttl(JsonNode node, String kind, Duration otherwise, Duration min, Duration max) {
+		if (node == null) {
+			return otherwise;
+		}
+		Duration ttl;
+		try {
+			ttl = Duration.parse(node.asString(""));
+		}
+		catch (DateTimeParseException ex) {
+			throw new RenderRuleBroken(kind + ": ttl is an ISO-8601 duration such as \"" + otherwise + "\"");
+		}
+		if (ttl.compareTo(min) < 0 || ttl.compareTo(max) > 0) {
+			throw new RenderRuleBroken(kind + ": ttl is " + min + " to " + max.toDays() + " days");
+		}
+		return ttl;
 	}
 
 }
