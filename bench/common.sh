@@ -42,3 +42,23 @@ exchange_seed() {
   curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$2&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" \
     "$1/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
+
+# async-profiler (Maven Central's tools.profiler:async-profiler) into the folder, once; prints the
+# path of its agent library.
+async_profiler() {
+  [ -f "$1/linux-x64/libasyncProfiler.so" ] || {
+    ./mvnw -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.5 -DoutputDirectory="$1" -Dmdep.stripVersion=true
+    (cd "$1" && unzip -q -o async-profiler.jar 'linux-x64/*')
+  }
+  echo "$1/linux-x64/libasyncProfiler.so"
+}
+
+# CPU samples of a running JVM (pid, agent library) between profile_start and profile_stop, which
+# writes a flame graph (<out>.html) and the stacks as text (<out>.collapsed).
+profile_start() {
+  "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$2" "\"start,event=cpu,interval=1ms\"" >/dev/null
+}
+profile_stop() { # pid, library, output path without extension
+  "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$2" "\"dump,collapsed,file=$3.collapsed\"" >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$2" "\"stop,file=$3.html\"" >/dev/null
+}

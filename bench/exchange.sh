@@ -3,6 +3,9 @@
 # that a trust with the issuer's key accepts, keys warm), and access-token verification on the
 # agent path, measured with wrk on this machine. Usage: bench/exchange.sh [seconds] [connections]
 # Installs wrk from Debian if it is missing; builds the jar; uses a fresh database it drops after.
+# First, single-use seeds, each redeemed by one request (made ahead by mint.lua). VAAS_BENCH_SEEDS:
+# how many to make; VAAS_BENCH_SINGLE_ONLY=1 stops after that row; VAAS_BENCH_PROFILE=<dir> writes
+# a flame graph of that row (exchange.html) with async-profiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -64,6 +67,21 @@ SEED=$seed wrk -t2 -c"$connections" -d10s -s bench/exchange.lua "$api/auth/token
 JWT=$jwt RESOURCE=$resource wrk -t2 -c"$connections" -d10s -s bench/identity.lua "$api/auth/token" >/dev/null
 TOKEN=$token wrk -t2 -c"$connections" -d10s -s bench/verify.lua "$api/agent/session" >/dev/null
 
+# Single-use seeds, as a fleet starting up redeems them: made ahead with mint.lua (VAAS_BENCH_SEEDS,
+# default 3,000 per measured second), each exchanged once.
+want=${VAAS_BENCH_SEEDS:-$((3000 * duration))}
+: >"$work/seeds"
+while [ "$(wc -l <"$work/seeds")" -lt "$want" ]; do
+  ADMIN=$admin OUT="$work/seeds" wrk -t2 -c16 -d10s -s bench/mint.lua "$api/namespaces/bench/bundles/app/seeds" >/dev/null
+done
+echo "== single-use seed exchange (POST /api/v1/auth/token, each request its own seed of $(wc -l <"$work/seeds")), ${duration}s, $connections connections"
+if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then
+  mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); profile_start "$pid" "$profiler"
+fi
+SEEDS="$work/seeds" THREADS=2 wrk -t2 -c"$connections" -d"${duration}s" -s bench/single-use.lua "$api/auth/token" | grep RESULT
+if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then profile_stop "$pid" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/exchange"; fi
+echo "== audit events: $(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "select count(*) from audit_events where action = 'seed.exchange' and outcome = 'success'") successful seed.exchange events in the chain; $(curl -fs -X POST -H "$auth" "$api/audit/verify")"
+[ "${VAAS_BENCH_SINGLE_ONLY:-}" = 1 ] && exit 0
 echo "== seed exchange (POST /api/v1/auth/token), ${duration}s, $connections connections"
 SEED=$seed wrk -t2 -c"$connections" -d"${duration}s" -s bench/exchange.lua "$api/auth/token" | grep RESULT
 echo "== identity-token exchange (RS256 JWT, trust with static keys), ${duration}s, $connections connections"

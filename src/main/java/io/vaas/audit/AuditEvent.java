@@ -75,18 +75,19 @@ class AuditEvent implements org.springframework.data.domain.Persistable<Long> {
 		// for JPA
 	}
 
-	AuditEvent(long seq, Instant occurredAt, AuditEntry entry, @Nullable String clientAddress, byte[] prevHash) {
+	/** The waiting event given its place: right after the event whose hash is given. */
+	AuditEvent(long seq, AuditInbox.Row row, byte[] prevHash) {
 		this.seq = seq;
-		this.occurredAt = occurredAt;
-		this.actorId = entry.actor().id();
-		this.actorName = entry.actor().name();
-		this.action = entry.action();
-		this.namespace = entry.namespace();
-		this.resource = entry.resource();
-		this.version = entry.version();
-		this.clientAddress = clientAddress;
-		this.outcome = entry.outcome().label();
-		this.detail = entry.detail();
+		this.occurredAt = row.occurredAt();
+		this.actorId = row.actorId();
+		this.actorName = row.actorName();
+		this.action = row.action();
+		this.namespace = row.namespace();
+		this.resource = row.resource();
+		this.version = row.version();
+		this.clientAddress = row.clientAddress();
+		this.outcome = row.outcome();
+		this.detail = row.detail();
 		this.prevHash = prevHash.clone();
 		this.hash = HashChain.hash(this);
 	}

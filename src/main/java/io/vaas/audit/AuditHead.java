@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The end of the hash chain: the last sequence number and hash. Appenders lock this one
- * row, so events get consecutive numbers and each links to the one before it.
+ * The end of the hash chain: the last sequence number and hash. The sequencer locks this
+ * one row ({@link AuditSequencer}), so events get consecutive numbers and each links to
+ * the one before it.
  */
 @Entity
 @Table(name = "audit_head")
@@ -34,11 +35,6 @@ class AuditHead {
 	/** The last event's hash, or the all-zero genesis hash before the first event. */
 	byte[] lastHash() {
 		return lastHash == null ? HashChain.GENESIS.clone() : lastHash.clone();
-	}
-
-	void advance(AuditEvent event) {
-		this.lastSeq = event.seq();
-		this.lastHash = event.hash();
 	}
 
 }

@@ -16,10 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends audit events to the hash chain and reads them back. {@link #record} joins the
- * caller's transaction, so an event exists exactly when the change it records was
- * committed; {@link #recordIndependently} commits on its own, for refusals whose request
- * rolls back.
+ * Records audit events and reads them back. {@link #record} joins the caller's
+ * transaction, so an event exists exactly when the change it records was committed, and
+ * is durable before the request is answered; {@link #recordIndependently} commits on its
+ * own, for refusals whose request rolls back. Events are committed to {@link AuditInbox}
+ * without waiting for other writers and given their place in the hash chain in batches by
+ * {@link AuditSequencer}; {@link #search} and {@link #verify} chain what is waiting
+ * first.
  */
 @Service
 public class AuditLog implements org.springframework.context.SmartLifecycle {
@@ -32,21 +35,31 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 
 	private final AuditHeads heads;
 
+	private final AuditInbox inbox;
+
+	private final AuditSequencer sequencer;
+
 	private final TransactionTemplate independent;
+
+	private final TransactionTemplate reading;
 
 	private final Clock clock;
 
-	AuditLog(AuditEvents events, AuditHeads heads, PlatformTransactionManager transactions, Clock clock) {
+	AuditLog(AuditEvents events, AuditHeads heads, AuditInbox inbox, AuditSequencer sequencer,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.events = events;
 		this.heads = heads;
+		this.inbox = inbox;
+		this.sequencer = sequencer;
 		this.independent = new TransactionTemplate(transactions);
 		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 		this.clock = clock;
 	}
 
 	/**
-	 * Appends in the caller's transaction. Call it last in that transaction: it locks the
-	 * chain's head.
+	 * Records in the caller's transaction: committed with it, chained soon after.
 	 */
 	@Transactional
 	public void record(AuditEntry entry) {
@@ -61,8 +74,8 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 	/**
 	 * Appends soon, in batches, outside the caller's transaction: for high-volume events
 	 * that record no change (bundle fetches, refusals of unauthenticated requests), so a
-	 * thousand agents woken at once, or a flood of bad credentials, do not queue on the
-	 * chain's head one by one. The event keeps the time and client address of the
+	 * thousand agents woken at once, or a flood of bad credentials, do not each take a
+	 * transaction and a connection. The event keeps the time and client address of the
 	 * request. Falls back to {@link #recordIndependently} when the queue is full.
 	 */
 	public void recordSoon(AuditEntry entry) {
@@ -90,11 +103,8 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 	private record Pending(AuditEntry entry, @Nullable String clientAddress, java.time.Instant at) {
 	}
 
-	/**
-	 * Events per batch transaction: it holds the chain's head for its length, so writes
-	 * that append their own event wait at most that long.
-	 */
-	static final int BATCH = 100;
+	/** Events per batch transaction of {@link #recordSoon}. */
+	static final int BATCH = 500;
 
 	private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>(
 			100_000);
@@ -135,8 +145,12 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 		var backoff = java.time.Duration.ofMillis(100);
 		while (true) {
 			try {
-				independent.executeWithoutResult(status -> batch
-					.forEach(pending -> append(pending.entry(), pending.clientAddress(), pending.at())));
+				independent.executeWithoutResult(status -> {
+					inbox.addAll(batch.stream()
+						.map(pending -> AuditInbox.Row.of(pending.entry(), pending.clientAddress(), pending.at()))
+						.toList());
+					sequencer.nudge();
+				});
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -187,25 +201,33 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 	}
 
 	private void append(AuditEntry entry, @Nullable String clientAddress, java.time.Instant at) {
-		var head = heads.lock();
-		var event = new AuditEvent(head.lastSeq() + 1, at, entry, clientAddress, head.lastHash());
-		events.save(event);
-		head.advance(event);
-	}
-
-	/** Events matching the filter, newest first. */
-	@Transactional(readOnly = true)
-	public Page<AuditView> search(AuditFilter filter, int page, int size) {
-		return events.findAll(filter.matching(), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq")))
-			.map(AuditEvent::view);
+		inbox.add(AuditInbox.Row.of(entry, clientAddress, at));
+		sequencer.nudge();
 	}
 
 	/**
-	 * Walks the whole chain and reports the first event that is missing, edited or out of
-	 * place.
+	 * Events matching the filter, newest first: every event committed before the call,
+	 * chained first if it was waiting.
 	 */
-	@Transactional(readOnly = true)
+	public Page<AuditView> search(AuditFilter filter, int page, int size) {
+		sequencer.flush();
+		return java.util.Objects.requireNonNull(reading.execute(status -> events
+			.findAll(filter.matching(), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq")))
+			.map(AuditEvent::view)));
+	}
+
+	/**
+	 * Chains every event committed before the call, then walks the whole chain and
+	 * reports the first event that is missing, edited or out of place, and how many
+	 * events were committed meanwhile and wait for their place.
+	 */
 	public Verification verify() {
+		sequencer.flush();
+		var verification = java.util.Objects.requireNonNull(reading.execute(status -> walk()));
+		return verification.waiting(sequencer.waiting());
+	}
+
+	private Verification walk() {
 		var expectedPrev = HashChain.GENESIS;
 		long expectedSeq = 1;
 		long checked = 0;

@@ -1,0 +1,104 @@
+package io.vaas.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Events committed with what they record but not yet given their place in the hash chain
+ * ({@code audit_inbox}). An insert here takes no lock shared with other writers, so
+ * requests no longer queue on the chain's head; {@link AuditSequencer} moves the rows
+ * into the chain in batches.
+ */
+@Component
+class AuditInbox {
+
+	private static final String INSERT = "insert into audit_inbox (occurred_at, actor_id, actor_name, action, "
+			+ "namespace, resource, version, client_address, outcome, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private final JdbcTemplate jdbc;
+
+	AuditInbox(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One event as it waits: what the entry said, when and from where. */
+	record Row(long id, Instant occurredAt, String actorId, String actorName, String action, @Nullable String namespace,
+			@Nullable String resource, @Nullable Long version, @Nullable String clientAddress, String outcome,
+			@Nullable String detail) {
+
+		static Row of(AuditEntry entry, @Nullable String clientAddress, Instant at) {
+			return new Row(0, at, entry.actor().id(), entry.actor().name(), entry.action(), entry.namespace(),
+					entry.resource(), entry.version(), clientAddress, entry.outcome().label(), entry.detail());
+		}
+
+	}
+
+	/** Inserts in the current transaction (the caller's, if one is open). */
+	void add(Row row) {
+		jdbc.update(INSERT, statement -> bind(statement, row));
+	}
+
+	/** Inserts all, in one round of statements, in the current transaction. */
+	void addAll(List<Row> rows) {
+		jdbc.batchUpdate(INSERT, rows, rows.size(), AuditInbox::bind);
+	}
+
+	/** Whether any event waits, committed or not yet visible; no lock. */
+	boolean anyWaiting() {
+		return Boolean.TRUE.equals(jdbc.query("select 1 from audit_inbox fetch first 1 rows only", ResultSet::next));
+	}
+
+	/** The oldest committed events, by id: call it while holding the chain's head. */
+	List<Row> oldest(int limit) {
+		return jdbc.query("select * from audit_inbox order by id fetch first ? rows only", AuditInbox::row, limit);
+	}
+
+	long count() {
+		var count = jdbc.queryForObject("select count(*) from audit_inbox", Long.class);
+		return count == null ? 0 : count;
+	}
+
+	void remove(List<Row> rows) {
+		jdbc.batchUpdate("delete from audit_inbox where id = ?", rows, rows.size(),
+				(statement, row) -> statement.setLong(1, row.id()));
+	}
+
+	private static void bind(PreparedStatement statement, Row row) throws SQLException {
+		statement.setObject(1, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
+		statement.setString(2, row.actorId());
+		statement.setString(3, row.actorName());
+		statement.setString(4, row.action());
+		statement.setString(5, row.namespace());
+		statement.setString(6, row.resource());
+		if (row.version() == null) {
+			statement.setNull(7, Types.BIGINT);
+		}
+		else {
+			statement.setLong(7, row.version());
+		}
+		statement.setString(8, row.clientAddress());
+		statement.setString(9, row.outcome());
+		statement.setString(10, row.detail());
+	}
+
+	private static Row row(ResultSet rs, int number) throws SQLException {
+		var stored = rs.getLong("version");
+		var version = rs.wasNull() ? null : stored;
+		return new Row(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("action"), rs.getString("namespace"),
+				rs.getString("resource"), version, rs.getString("client_address"), rs.getString("outcome"),
+				rs.getString("detail"));
+	}
+
+}

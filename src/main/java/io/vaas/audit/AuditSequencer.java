@@ -1,0 +1,235 @@
+package io.vaas.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.vaas.shared.DatabaseFailures;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives waiting events ({@link AuditInbox}) their place in the hash chain: in batches of
+ * up to {@link #BATCH}, oldest first, each event linked to the one before it, in one
+ * transaction that holds the chain's head, so sequencers of several replicas take turns.
+ * Group commit: a thousand requests that commit their events at once cost one lock and
+ * one chain transaction here, not a thousand turns on the head.
+ * <p>
+ * Runs on a thread of its own, woken when a transaction with an event commits and every
+ * {@link #POLL_MILLIS} for those of other replicas; readers of the chain call
+ * {@link #flush} first, so they see every event committed before they asked.
+ */
+@Component
+class AuditSequencer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditSequencer.class);
+
+	static final int BATCH = 1000;
+
+	static final long POLL_MILLIS = 200;
+
+	private static final long MAX_BACKOFF_MILLIS = 2000;
+
+	private final AuditInbox inbox;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Semaphore wake = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private volatile @Nullable Thread thread;
+
+	AuditSequencer(AuditInbox inbox, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+		this.inbox = inbox;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactions);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Chains soon: after the current transaction commits, if one is open. */
+	void nudge() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+			});
+		}
+		else {
+			wake();
+		}
+	}
+
+	private void wake() {
+		if (wake.availablePermits() == 0) {
+			wake.release();
+		}
+	}
+
+	/**
+	 * Chains every event committed so far, on the calling thread.
+	 * @return how many this call chained (others may have chained some meanwhile)
+	 */
+	long flush() {
+		long chained = 0;
+		int moved;
+		do {
+			moved = chainOldest();
+			chained += moved;
+		}
+		while (moved == BATCH);
+		return chained;
+	}
+
+	/** Events committed but not chained yet. */
+	long waiting() {
+		return inbox.count();
+	}
+
+	private int chainOldest() {
+		if (!inbox.anyWaiting()) {
+			return 0;
+		}
+		var moved = transactions.execute(status -> {
+			var head = jdbc.queryForObject("select last_seq, last_hash from audit_head where id = 1 for update",
+					(rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)));
+			var rows = inbox.oldest(BATCH);
+			if (head == null || rows.isEmpty()) {
+				return 0;
+			}
+			var events = new ArrayList<AuditEvent>(rows.size());
+			var seq = head.lastSeq();
+			var prev = head.lastHash() == null ? HashChain.GENESIS : head.lastHash();
+			for (var row : rows) {
+				var event = new AuditEvent(++seq, row, prev);
+				events.add(event);
+				prev = event.hash();
+			}
+			insert(events);
+			inbox.remove(rows);
+			jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
+			return rows.size();
+		});
+		return moved == null ? 0 : moved;
+	}
+
+	private record Head(long lastSeq, byte @Nullable [] lastHash) {
+	}
+
+	private void insert(List<AuditEvent> events) {
+		jdbc.batchUpdate(
+				"insert into audit_events (seq, occurred_at, actor_id, actor_name, action, namespace, "
+						+ "resource, version, client_address, outcome, detail, prev_hash, hash) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				events, events.size(), AuditSequencer::bind);
+	}
+
+	private static void bind(PreparedStatement statement, AuditEvent event) throws SQLException {
+		statement.setLong(1, event.seq());
+		statement.setObject(2, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+		statement.setString(3, event.actorId());
+		statement.setString(4, event.actorName());
+		statement.setString(5, event.action());
+		statement.setString(6, event.namespace());
+		statement.setString(7, event.resource());
+		if (event.version() == null) {
+			statement.setNull(8, Types.BIGINT);
+		}
+		else {
+			statement.setLong(8, event.version());
+		}
+		statement.setString(9, event.clientAddress());
+		statement.setString(10, event.outcome());
+		statement.setString(11, event.detail());
+		statement.setBytes(12, event.prevHash());
+		statement.setBytes(13, event.hash());
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		thread = Thread.ofPlatform().daemon().name("vaas-audit-sequencer").start(this::run);
+	}
+
+	private void run() {
+		var backoff = POLL_MILLIS;
+		while (running) {
+			try {
+				wake.tryAcquire(backoff, TimeUnit.MILLISECONDS);
+				wake.drainPermits();
+				flush();
+				backoff = POLL_MILLIS;
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				// The events stay in the inbox, committed; they are chained once the
+				// database answers again.
+				backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+				if (DatabaseFailures.isUnavailable(ex)) {
+					log.warn("event=audit_sequencer_failed retry_in_ms={} error={}", backoff,
+							ex.getClass().getSimpleName());
+				}
+				else {
+					log.error("event=audit_sequencer_failed retry_in_ms={} error={}", backoff, ex.getClass().getName(),
+							ex);
+				}
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		var sequencer = thread;
+		if (sequencer == null) {
+			return;
+		}
+		wake();
+		try {
+			sequencer.join(5_000);
+			// What was committed meanwhile; whatever is left is chained by the next
+			// sequencer to run, here or on another replica.
+			flush();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.warn("event=audit_sequencer_stopped waiting=unknown error={}", ex.getClass().getSimpleName());
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops after the web server and the batch appender, before the data source. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+}

@@ -1,0 +1,155 @@
+package io.vaas.audit;
+
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import io.vaas.VaasApplication;
+import io.vaas.support.Api;
+import io.vaas.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static io.vaas.support.Api.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events committed by concurrent requests on two replicas of one database: each is stored
+ * before its request is answered, each gets exactly one place in the chain, the chain has
+ * no gaps and verifies, and a deleted event is found.
+ */
+@PostgresIntegrationTest
+class AuditGroupCommitIntegrationTests {
+
+	static final int WRITERS = 16;
+
+	static final int WRITES_EACH = 10;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcConnectionDetails database;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	ConfigurableApplicationContext other;
+
+	Api a;
+
+	Api b;
+
+	String ns;
+
+	@BeforeEach
+	void startTheOtherReplica() {
+		other = new SpringApplicationBuilder(VaasApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + database.getJdbcUrl(),
+				"--spring.datasource.username=" + database.getUsername(),
+				"--spring.datasource.password=" + database.getPassword(), "--vaas.bootstrap.admin-token=" + ADMIN_TOKEN,
+				"--vaas.data-dir=" + System.getProperty("java.io.tmpdir") + "/vaas-test-data");
+		a = new Api(port);
+		b = new Api(((WebServerApplicationContext) other).getWebServer().getPort());
+		ns = Api.unique("chain");
+		a.namespace(ns);
+	}
+
+	@AfterEach
+	void stopTheOtherReplica() {
+		other.close();
+	}
+
+	@Test
+	void concurrentWritesOnTwoReplicasAreStoredBeforeTheAnswerAndChainedOnceEach() throws Exception {
+		var tasks = new ArrayList<Callable<Integer>>();
+		for (var writer = 0; writer < WRITERS; writer++) {
+			var api = writer % 2 == 0 ? a : b;
+			var config = "c" + writer;
+			tasks.add(() -> {
+				var missing = 0;
+				for (var write = 0; write < WRITES_EACH; write++) {
+					api.put("/api/v1/namespaces/" + ns + "/configs/" + config, ADMIN_TOKEN,
+							"{\"data\":{\"n\":" + write + "}}")
+						.expect(write == 0 ? 201 : 200);
+					// Answered: the event is committed, chained or still waiting.
+					if (stored(config) != write + 1) {
+						missing++;
+					}
+				}
+				return missing;
+			});
+		}
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (var result : pool.invokeAll(tasks)) {
+				assertThat(result.get()).as("writes answered before their event was stored").isZero();
+			}
+		}
+
+		var verified = b.call("POST", "/api/v1/audit/verify").token(ADMIN_TOKEN).send().expect(200).json();
+		assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+		var head = jdbc.queryForMap("select last_seq from audit_head where id = 1");
+		var chained = jdbc.queryForMap("select count(*) as n, min(seq) as low, max(seq) as high from audit_events");
+		assertThat(((Number) chained.get("n")).longValue()).as("no gaps, no duplicates")
+			.isEqualTo(((Number) chained.get("high")).longValue())
+			.isEqualTo(((Number) head.get("last_seq")).longValue());
+		var writes = jdbc.queryForList(
+				"select seq from audit_events where namespace = ? and action = 'config.write' and outcome = 'success'",
+				Long.class, ns);
+		assertThat(writes).hasSize(WRITERS * WRITES_EACH).doesNotHaveDuplicates();
+		assertThat(jdbc.queryForObject("select count(*) from audit_inbox where namespace = ?", Long.class, ns))
+			.as("nothing of the namespace left waiting after a verification")
+			.isZero();
+		var page = a.get("/api/v1/audit?namespace=" + ns + "&action=config.write&size=1", ADMIN_TOKEN).expect(200);
+		assertThat(page.json().get("totalEvents").asLong()).isEqualTo(WRITERS * WRITES_EACH);
+	}
+
+	@Test
+	void aDeletedEventIsFoundWhereItWas() {
+		a.put("/api/v1/namespaces/" + ns + "/configs/x", ADMIN_TOKEN, "{\"data\":{\"a\":1}}").expect(201);
+		b.put("/api/v1/namespaces/" + ns + "/configs/x", ADMIN_TOKEN, "{\"data\":{\"a\":2}}").expect(200);
+		var intact = a.call("POST", "/api/v1/audit/verify").token(ADMIN_TOKEN).send().expect(200).json();
+		assertThat(intact.get("intact").asBoolean()).as(intact.toString()).isTrue();
+
+		var seq = jdbc.queryForObject(
+				"select min(seq) from audit_events where namespace = ? and action = 'config.write'", Long.class, ns);
+		var row = jdbc.queryForMap("select * from audit_events where seq = ?", seq);
+		try {
+			jdbc.update("delete from audit_events where seq = ?", seq);
+			var broken = b.call("POST", "/api/v1/audit/verify").token(ADMIN_TOKEN).send().expect(200).json();
+			assertThat(broken.get("intact").asBoolean()).isFalse();
+			assertThat(broken.get("brokenAt").asLong()).isEqualTo(seq);
+			assertThat(broken.get("problem").asString()).contains("missing");
+		}
+		finally {
+			jdbc.update(
+					"insert into audit_events (seq, occurred_at, actor_id, actor_name, action, namespace, resource, "
+							+ "version, client_address, outcome, detail, prev_hash, hash) "
+							+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					row.get("seq"), row.get("occurred_at"), row.get("actor_id"), row.get("actor_name"),
+					row.get("action"), row.get("namespace"), row.get("resource"), row.get("version"),
+					row.get("client_address"), row.get("outcome"), row.get("detail"), row.get("prev_hash"),
+					row.get("hash"));
+		}
+		var restored = a.call("POST", "/api/v1/audit/verify").token(ADMIN_TOKEN).send().expect(200).json();
+		assertThat(restored.get("intact").asBoolean()).as(restored.toString()).isTrue();
+	}
+
+	/** The config's write events stored so far, waiting or chained. */
+	private long stored(String config) {
+		var count = jdbc.queryForObject("select (select count(*) from audit_inbox where namespace = ? and resource = ? "
+				+ "and action = 'config.write') + (select count(*) from audit_events where namespace = ? "
+				+ "and resource = ? and action = 'config.write')", Long.class, ns, config, ns, config);
+		return count == null ? 0 : count;
+	}
+
+}
