@@ -139,6 +139,12 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 		}
 	}
 
+	void fetched(String digest, long revision, Instant now) {
+		lastDigestFetched = digest;
+		lastRevisionFetched = revision;
+		lastSeenAt = now;
+	}
+
 	void applied(String digest, Instant now) {
 		lastDigestApplied = digest;
 		// The revision is known when the agent applied what it last fetched.

@@ -11,12 +11,6 @@ interface AgentSessions extends JpaRepository<AgentSession, UUID> {
 
 	List<AgentSession> findByNamespaceOrderByCreatedAtDesc(String namespace);
 
-	/** One write per fetch, of the two columns it changes only. */
-	@org.springframework.data.jpa.repository.Modifying
-	@Query("update AgentSession s set s.lastDigestFetched = :digest, s.lastRevisionFetched = :revision, "
-			+ "s.lastSeenAt = :now where s.id = :id")
-	int fetched(UUID id, String digest, long revision, Instant now);
-
 	List<AgentSession> findBySeedId(UUID seedId);
 
 	List<AgentSession> findByNamespaceAndBundleNameAndTrustName(String namespace, String bundleName, String trustName);

@@ -36,10 +36,13 @@ public class SessionService {
 
 	private final TransactionTemplate transactions;
 
+	private final SessionActivity activity;
+
 	private final Clock clock;
 
 	SessionService(AgentSessions sessions, Revocations revocations, Access access, AuditLog audit,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, SessionActivity activity, Clock clock) {
+		this.activity = activity;
 		this.sessions = sessions;
 		this.revocations = revocations;
 		this.access = access;
@@ -50,6 +53,7 @@ public class SessionService {
 
 	public List<SessionView> list(NamespaceName namespace) {
 		access.require(namespace, Permission.READ);
+		activity.flush();
 		var now = clock.instant();
 		return transactions.execute(status -> sessions.findByNamespaceOrderByCreatedAtDesc(namespace.value())
 			.stream()

@@ -6,6 +6,7 @@ import io.vaas.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
@@ -20,6 +21,9 @@ class FleetIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	Api api;
 
@@ -101,6 +105,34 @@ class FleetIntegrationTests {
 		api.get(base + "/bundles/none/agents", ADMIN_TOKEN).expect(404);
 		var viewer = api.token(ns, "viewer");
 		api.get(base + "/bundles/app/agents", viewer).expect(200);
+	}
+
+	/**
+	 * A fetch answers without waiting for its session's row: here the row is locked by
+	 * another transaction the whole time, and the fleet view shows the fetch once it is
+	 * released.
+	 */
+	@Test
+	void aFetchIsAnsweredWhileItsSessionRowIsLockedAndShownAfter() throws Exception {
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+		var id = api.get(base + "/agents", ADMIN_TOKEN).json().get(0).get("id").asString();
+		String digest;
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (var lock = connection.prepareStatement("select id from agent_sessions where id = ? for update")) {
+				lock.setObject(1, java.util.UUID.fromString(id));
+				lock.executeQuery().close();
+			}
+			var started = System.nanoTime();
+			digest = fetch(token);
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+				.as("answered while the session's row stays locked")
+				.isLessThan(java.time.Duration.ofSeconds(5));
+			connection.rollback();
+		}
+		var agent = api.get(base + "/agents", ADMIN_TOKEN).json().get(0);
+		assertThat(agent.get("lastDigestFetched").asString()).isEqualTo(digest);
+		assertThat(agent.get("lastRevisionFetched").asLong()).isEqualTo(1);
 	}
 
 	private String fetch(String token) {
