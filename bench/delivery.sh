@@ -5,7 +5,11 @@
 # vaas.agents.direct-delivery=false (the same endpoint through Spring Security and Spring MVC).
 # Usage: bench/delivery.sh [seconds] [connections] — installs nginx and wrk from Debian if missing,
 # builds the jar, and uses a fresh database on the local PostgreSQL that it drops afterwards.
-# VAAS_BENCH_JVM adds JVM options (e.g. a flight recording), VAAS_BENCH_ARGS server arguments.
+# VAAS_BENCH_JVM adds JVM options, VAAS_BENCH_ARGS server arguments. VAAS_BENCH_BUNDLE_KIB pads
+# the bundle with a config of about that many KiB more (default 0: the 4 KiB bundle).
+# VAAS_BENCH_PROFILE=<dir> profiles the direct path's server with async-profiler (Maven Central's
+# tools.profiler:async-profiler, CPU samples) during the measured part of its 200 and 304 rows and
+# writes one flame graph per row there (200.html, 304.html; the stacks as text in *.collapsed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -49,7 +53,15 @@ curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
 curl -fs -X PUT -H "$auth" -H "$json" -d '{"data":{"port":3306,"db":{"name":"shop","pool":20,"timeout_ms":5000},"log":{"level":"info","format":"json"}}}' "$api/namespaces/bench/configs/mariadb" >/dev/null
 curl -fs -X PUT -H "$auth" -H "$json" -d '{"value":"correct-horse-battery-staple"}' "$api/namespaces/bench/secrets/db_password" >/dev/null
 curl -fs -X PUT -H "$auth" -H "$json" -d "{\"valueBase64\":\"$(head -c 1700 /dev/urandom | base64 -w0)\"}" "$api/namespaces/bench/secrets/tls_key" >/dev/null
-curl -fs -X PUT -H "$auth" -H "$json" -d '{"files":[
+padding=""
+if [ "${VAAS_BENCH_BUNDLE_KIB:-0}" -gt 0 ]; then
+  # A config of that many KiB of short keys, as a JSON file of its own in the bundle.
+  python3 -c "import json,sys; n=int(sys.argv[1]); print(json.dumps({'data': {'k%05d' % i: 'v' * 24 for i in range(n * 1024 // 40)}}))" \
+    "$VAAS_BENCH_BUNDLE_KIB" >"$work/padding.json"
+  curl -fs -X PUT -H "$auth" -H "$json" --data-binary @"$work/padding.json" "$api/namespaces/bench/configs/padding" >/dev/null
+  padding='{"area":"configuration","path":"padding.json","config":"padding","format":"json"},'
+fi
+curl -fs -X PUT -H "$auth" -H "$json" -d '{"files":['"$padding"'
   {"area":"configuration","path":"my.cnf","template":"[mysqld]\nport={{ config.mariadb.port }}\ndatabase={{ config.mariadb.db.name }}\nmax_connections={{ config.mariadb.db.pool }}\n"},
   {"area":"configuration","path":"app.yaml","config":"mariadb","format":"yaml"},
   {"area":"configuration","path":"ENV","env":{"config":"mariadb"}},
@@ -82,11 +94,24 @@ nginx_etag=$(curl -fsI "http://127.0.0.1:$nginx_port/bundle.json" | awk 'tolower
 
 warmup=${VAAS_BENCH_WARMUP:-10}
 nginx_rps=""
+profiler=""
+if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then
+  mkdir -p "$VAAS_BENCH_PROFILE"
+  profiler=$(async_profiler "$work")
+fi
+profile() { # start|stop, row name: async-profiler attached to the direct path's server
+  [ -n "$profiler" ] || return 0
+  local graph
+  case "$2" in "vaas 200 (JSON manifest)") graph=200 ;; "vaas 304 (If-None-Match)") graph=304 ;; *) return 0 ;; esac
+  if [ "$1" = start ]; then profile_start "$pid" "$profiler"; else profile_stop "$pid" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/$graph"; fi
+}
 run() { # name, url, headers...
   local name=$1 url=$2; shift 2
   local args=(); for h in "$@"; do args+=(-H "$h"); done
   wrk -t2 -c"$connections" -d"${warmup}s" "${args[@]}" "$url" >/dev/null
+  profile start "$name"
   local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${args[@]}" "$url")
+  profile stop "$name"
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -104,7 +129,7 @@ share() { # the vaas rows of one block as a share of the nginx row after them
 }
 rows=()
 framework="http://127.0.0.1:$framework_port/api/v1/agent/bundle"
-echo "bundle: $(wc -c <"$work/www/bundle.json") bytes of JSON, 5 files; wrk -t2 -c$connections, ${duration}s after ${warmup}s warm-up"
+echo "bundle: $(wc -c <"$work/www/bundle.json") bytes of JSON, $(grep -o "\"path\":" "$work/www/bundle.json" | wc -l) files; wrk -t2 -c$connections, ${duration}s after ${warmup}s warm-up"
 echo "| path | req/s | p50 | p99 | non-2xx/3xx |"
 echo "|---|---|---|---|---|"
 run "vaas 200 (JSON manifest)" "$api/agent/bundle" "Authorization: Bearer $token"

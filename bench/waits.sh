@@ -1,47 +1,71 @@
 #!/usr/bin/env bash
-# Holds N concurrent long-polls on one server (default 2000) and reports the server's heap and
-# RSS while they wait, then changes a config and reports how fast all of them answered.
+# Holds N concurrent long-polls (default 10,000) on one server and reports its RSS and heap while
+# they wait; then changes the config they render from on that server and times every answer from
+# the write's acknowledgement (p50/p99/max). Then the same N wait on a second replica of the same
+# database while the write goes to the first: the change reaches them through PostgreSQL.
 # Usage: bench/waits.sh [n] — builds the jar, uses a fresh database on the local PostgreSQL.
+# VAAS_BENCH_JVM: the servers' JVM options (default below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
-n=${1:-2000}
+n=${1:-10000}
 port=18182
+replica_port=18183
 db="vaas_waits_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+jvm=${VAAS_BENCH_JVM:--Xmx512m}
 use_jdk25
-[ -e target/vaas-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package
+ulimit -n "$(ulimit -Hn)"
+./mvnw -q -B -DskipTests -Dvaas.aot.skip=true package
 jar=$(server_jar)
 create_db "$db"
 work=$(mktemp -d)
+master_key=$(head -c 32 /dev/urandom | base64)
+pid=""; replica_pid=""
 cleanup() {
-  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  kill $pid $replica_pid 2>/dev/null || true; wait $pid $replica_pid 2>/dev/null || true
   drop_db "$db"
   rm -rf "$work"
 }
-VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
-  VAAS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" VAAS_DATA_DIR="$work" \
-  "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" --server.port=$port --logging.level.root=WARN \
-  --server.tomcat.max-connections=5000 >"$work/server.log" 2>&1 &
-pid=$!
 trap cleanup EXIT
+server() { # port, log
+  VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
+    VAAS_MASTER_KEY="$master_key" VAAS_DATA_DIR="$work" \
+    "$JAVA_HOME/bin/java" $jvm -jar "$jar" --server.port="$1" --logging.level.root=WARN \
+    --server.tomcat.max-connections=$((n + 1000)) --server.tomcat.accept-count=4096 >"$2" 2>&1 &
+}
+server $port "$work/server.log"; pid=$!
 await_health "$port"
+server $replica_port "$work/replica.log"; replica_pid=$!
+await_health "$replica_port"
 api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"
 curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
 curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' -d '{"data":{"n":0}}' "$api/namespaces/bench/configs/app" >/dev/null
 curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' \
   -d '{"files":[{"area":"configuration","path":"n","template":"{{ config.app.n }}"}]}' "$api/namespaces/bench/bundles/app" >/dev/null
-seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d '{}' "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-token=$(exchange_seed "$api" "$seed")
-digest=$(curl -fs -H "Authorization: Bearer $token" "$api/agent/bundle" | sed 's/.*"digest":"\([^"]*\)".*/\1/')
-rss_before=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-heap() { curl -fs "http://127.0.0.1:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
-heap_before=$(heap)
-coproc WAITS { "$JAVA_HOME/bin/java" bench/Waits.java "http://127.0.0.1:$port" "$token" "$digest" "$n" 55 "$admin"; }
-read -r held <&"${WAITS[0]}"
-echo "$held"
-threads=$(ls /proc/$pid/task | wc -l)
-echo "server while holding: RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB (before: $(( rss_before / 1024 )) MiB), heap used $(heap) MiB (before: $heap_before MiB), OS threads $threads"
-echo go >&"${WAITS[1]}"
-read -r answered <&"${WAITS[0]}"
-echo "$answered"
+# A session for each long-poll, as a fleet has: one seed exchanged N times (some exchanges of a
+# busy multi-use seed are refused with 503 and counted as used, hence the spare uses).
+seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d "{\"uses\":$((2 * n))}" "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+: >"$work/tokens"
+while [ "$(wc -l <"$work/tokens")" -lt "$n" ]; do
+  SEED=$seed OUT="$work/tokens" wrk -t2 -c16 -d5s -s bench/tokens.lua "$api/auth/token" >/dev/null
+done
+token=$(head -n 1 "$work/tokens")
+rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$1/status) / 1024 )); }
+heap() { curl -fs "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
+round() { # name, poll port, server pid, config value
+  local digest; digest=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$2/api/v1/agent/bundle" | sed 's/.*"digest":"\([^"]*\)".*/\1/')
+  local rss_before heap_before; rss_before=$(rss "$3"); heap_before=$(heap "$2")
+  coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$2" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4"; }
+  local held answered
+  read -r held <&"${WAITS[0]}"
+  echo "== $1: $held"
+  echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used $(heap "$2") MiB (before: $heap_before MiB), OS threads $(ls /proc/$3/task | wc -l)"
+  echo go >&"${WAITS[1]}"
+  read -r answered <&"${WAITS[0]}"
+  echo "$answered"
+  wait "$WAITS_PID" 2>/dev/null || true
+}
+echo "servers: java $jvm; $n long-polls (?wait=55) from one Java client (JDK HttpClient, virtual threads), each with a session of its own"
+round "the write on the same server" $port "$pid" 1
+round "the write on the other replica" $replica_port "$replica_pid" 2

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Server start-up on the embedded default, with and without the JDK's AOT cache that the build
+# makes (target/app/vaas.aot, from a training run in `package`): the `Started VaasApplication in`
+# figure of each of [runs] starts (default 5) of target/app/vaas-<version>.jar, on one data
+# directory made by a first start that is not counted (so no run applies migrations).
+# Usage: bench/startup.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/common.sh
+runs=${1:-5}
+use_jdk25
+./mvnw -q -B -DskipTests package
+jar=$(ls target/app/vaas-*.jar | head -n 1)
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+start() { # prints "<started in> <process running for>" of one start, then stops the server
+  local log="$data/server.log" pid
+  "$JAVA_HOME/bin/java" "$@" -jar "$jar" --server.port=18097 --vaas.data-dir="$data" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do grep -qs "Started VaasApplication" "$log" && break; sleep 0.25; done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  sed -n 's/.*Started VaasApplication in \([0-9.]*\) seconds (process running for \([0-9.]*\)).*/\1 \2/p' "$log"
+}
+start >/dev/null
+row() { # name, JVM options...
+  local name=$1; shift
+  local figures=()
+  for _ in $(seq 1 "$runs"); do figures+=("$(start "$@")"); done
+  printf '%s\n' "${figures[@]}" | sort -n | awk -v name="$name" -v n="$runs" '
+    { s[NR] = $1; p[NR] = $2; all = all (NR > 1 ? ", " : "") $1 }
+    END { m = int((n + 1) / 2); printf "| %s | %.2f s | %.2f s | %s |\n", name, s[m], p[m], all }'
+}
+echo "| JVM | Started … in (median of $runs) | process running for | each run |"
+echo "|---|---|---|---|"
+row "-XX:AOTCache=target/app/vaas.aot" -XX:AOTCache=target/app/vaas.aot
+row "no AOT cache"
