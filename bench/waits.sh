@@ -4,7 +4,8 @@
 # the write's acknowledgement (p50/p99/max). Then the same N wait on a second replica of the same
 # database while the write goes to the first: the change reaches them through PostgreSQL.
 # Usage: bench/waits.sh [n] — builds the jar, uses a fresh database on the local PostgreSQL.
-# VAAS_BENCH_JVM: the servers' JVM options (default below).
+# VAAS_BENCH_JVM: the servers' JVM options (default below). VAAS_BENCH_PROFILE=<dir>: async-profiler's
+# CPU samples of the polled server from the write until every answer is in (wake-1.html, wake-2.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -61,11 +62,15 @@ round() { # name, poll port, server pid, config value
   read -r held <&"${WAITS[0]}"
   echo "== $1: $held"
   echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used $(heap "$2") MiB (before: $heap_before MiB), OS threads $(ls /proc/$3/task | wc -l)"
+  [ -n "${profiler:-}" ] && profile_start "$3" "$profiler"
   echo go >&"${WAITS[1]}"
   read -r answered <&"${WAITS[0]}"
+  [ -n "${profiler:-}" ] && profile_stop "$3" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/wake-$4"
   echo "$answered"
   wait "$WAITS_PID" 2>/dev/null || true
 }
+profiler=""
+if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); fi
 echo "servers: java $jvm; $n long-polls (?wait=55) from one Java client (JDK HttpClient, virtual threads), each with a session of its own"
 round "the write on the same server" $port "$pid" 1
 round "the write on the other replica" $replica_port "$replica_pid" 2
