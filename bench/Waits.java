@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Holds N concurrent long-polls (GET /api/v1/agent/bundle?wait=…) on one server, waits until
+ * Opens N connections and warms them with three rounds of fetches (304), then holds N concurrent long-polls (GET /api/v1/agent/bundle?wait=…) on one server, waits until
  * that server counts them all as waiting (its vaas_agents_waiting gauge), then, on a line
  * from stdin, changes the config they render from through WRITE_BASE (the same server or
  * another replica on the same database) and times each answer from the moment the write was
@@ -33,6 +33,23 @@ public class Waits {
 			.executor(Executors.newVirtualThreadPerTaskExecutor())
 			.connectTimeout(Duration.ofSeconds(30))
 			.build();
+		// Warm-up: every connection opened and the client's answer path compiled, as in a fleet
+		// of separate agents, so what is timed below is the server's wake, not a cold client.
+		for (int round = 0; round < 3; round++) {
+			var warm = new ArrayList<CompletableFuture<HttpResponse<Void>>>();
+			for (int i = 0; i < n; i++) {
+				warm.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/agent/bundle"))
+					.header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
+					.header("If-None-Match", "\"" + digest + "\"")
+					.timeout(Duration.ofSeconds(60))
+					.build(), HttpResponse.BodyHandlers.discarding()));
+			}
+			for (var future : warm) {
+				if (future.get().statusCode() != 304) {
+					throw new IllegalStateException("warm-up answered " + future.get().statusCode());
+				}
+			}
+		}
 		var answered = new AtomicInteger();
 		var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
 		var futures = new ArrayList<CompletableFuture<Long>>();

@@ -67,7 +67,7 @@ round() { # name, poll port, server pid, config value
   read -r answered <&"${WAITS[0]}"
   [ -n "${profiler:-}" ] && profile_stop "$3" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/wake-$4"
   echo "$answered"
-  wait "$WAITS_PID" 2>/dev/null || true
+  [ -n "${WAITS_PID:-}" ] && wait "$WAITS_PID" 2>/dev/null || true
 }
 profiler=""
 if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); fi
