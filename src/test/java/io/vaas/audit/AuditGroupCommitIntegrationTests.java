@@ -4,18 +4,16 @@ import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
-import io.vaas.VaasApplication;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Replicas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -53,13 +51,9 @@ class AuditGroupCommitIntegrationTests {
 
 	@BeforeEach
 	void startTheOtherReplica() {
-		other = new SpringApplicationBuilder(VaasApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + database.getJdbcUrl(),
-				"--spring.datasource.username=" + database.getUsername(),
-				"--spring.datasource.password=" + database.getPassword(), "--vaas.bootstrap.admin-token=" + ADMIN_TOKEN,
-				"--vaas.data-dir=" + System.getProperty("java.io.tmpdir") + "/vaas-test-data");
+		other = Replicas.start(database);
 		a = new Api(port);
-		b = new Api(((WebServerApplicationContext) other).getWebServer().getPort());
+		b = Replicas.api(other);
 		ns = Api.unique("chain");
 		a.namespace(ns);
 	}

@@ -7,17 +7,15 @@ import java.util.UUID;
 import java.util.Collections;
 import java.util.concurrent.Executors;
 
-import io.vaas.VaasApplication;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Replicas;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
@@ -69,13 +67,9 @@ class ChangePropagationIntegrationTests {
 
 	@Test
 	void wakesAWaitingAgentWhenAnotherReplicaMakesTheChange() throws Exception {
-		try (var other = new SpringApplicationBuilder(VaasApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + database.getJdbcUrl(),
-				"--spring.datasource.username=" + database.getUsername(),
-				"--spring.datasource.password=" + database.getPassword(), "--vaas.bootstrap.admin-token=" + ADMIN_TOKEN,
-				"--vaas.data-dir=" + System.getProperty("java.io.tmpdir") + "/vaas-test-data")) {
+		try (var other = Replicas.start(database)) {
 			var a = new Api(port);
-			var b = new Api(((WebServerApplicationContext) other).getWebServer().getPort());
+			var b = Replicas.api(other);
 			var latencies = wakeLatencies(a, b, setUp(a));
 			System.out.println("cross-replica wake latencies (ms): " + latencies);
 			assertWokenByTheChange(latencies);

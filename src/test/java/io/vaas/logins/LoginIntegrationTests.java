@@ -14,11 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
-import io.vaas.VaasApplication;
 import io.vaas.keys.DataKeyWrapper;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Replicas;
 import io.vaas.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +26,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
@@ -207,12 +205,8 @@ class LoginIntegrationTests {
 	/** Two servers on one database, each fetching for one session at once: one login. */
 	@Test
 	void twoReplicasMakeOneLoginForASessionAndOneOfThemDropsIt() throws Exception {
-		try (var other = new SpringApplicationBuilder(VaasApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + database.getJdbcUrl(),
-				"--spring.datasource.username=" + database.getUsername(),
-				"--spring.datasource.password=" + database.getPassword(), "--vaas.bootstrap.admin-token=" + ADMIN_TOKEN,
-				"--vaas.data-dir=" + System.getProperty("java.io.tmpdir") + "/vaas-test-data")) {
-			var replica = new Api(((WebServerApplicationContext) other).getWebServer().getPort());
+		try (var other = Replicas.start(database)) {
+			var replica = Replicas.api(other);
 			var token = agents.accessToken(agents.seed(ns, "app", "{}"));
 			var tasks = new ArrayList<Callable<String>>();
 			for (var i = 0; i < 8; i++) {

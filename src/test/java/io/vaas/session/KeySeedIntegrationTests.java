@@ -14,18 +14,16 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.vaas.VaasApplication;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Replicas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,13 +169,8 @@ class KeySeedIntegrationTests {
 		var body = api.post(seeds, ADMIN_TOKEN, "{\"kind\":\"key\"}").expect(201).json();
 		var key = io.vaas.support.Pems.ecKey(body.get("privateKey").asString());
 		var once = assertion(key, body.get("id").asString(), endpoint, Duration.ofMinutes(2));
-		try (var other = new SpringApplicationBuilder(VaasApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + database.getJdbcUrl(),
-				"--spring.datasource.username=" + database.getUsername(),
-				"--spring.datasource.password=" + database.getPassword(), "--vaas.bootstrap.admin-token=" + ADMIN_TOKEN,
-				"--vaas.data-dir=" + System.getProperty("java.io.tmpdir") + "/vaas-test-data",
-				"--vaas.public-url=" + api.url(""))) {
-			var b = new Api(((WebServerApplicationContext) other).getWebServer().getPort());
+		try (var other = Replicas.start(database, "--vaas.public-url=" + api.url(""))) {
+			var b = Replicas.api(other);
 			exchange(once).expect(200);
 			expectRefused(exchangeOn(b, once));
 			exchangeOn(b, assertion(key, body.get("id").asString(), endpoint, Duration.ofMinutes(2))).expect(200);

@@ -9,19 +9,17 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.vaas.VaasApplication;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Replicas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
@@ -58,13 +56,9 @@ class RevocationAcrossReplicasIntegrationTests {
 
 	@BeforeEach
 	void startTheOtherReplica() {
-		other = new SpringApplicationBuilder(VaasApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + database.getJdbcUrl(),
-				"--spring.datasource.username=" + database.getUsername(),
-				"--spring.datasource.password=" + database.getPassword(), "--vaas.bootstrap.admin-token=" + ADMIN_TOKEN,
-				"--vaas.data-dir=" + System.getProperty("java.io.tmpdir") + "/vaas-test-data");
+		other = Replicas.start(database);
 		a = new Api(port);
-		b = new Api(((WebServerApplicationContext) other).getWebServer().getPort());
+		b = Replicas.api(other);
 		ns = Api.unique("replica");
 		base = "/api/v1/namespaces/" + ns;
 		a.namespace(ns);
