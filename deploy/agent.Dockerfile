@@ -1,4 +1,4 @@
-# vaas-agent image: the agent jar on a jlink runtime (java.base + java.net.http), on an empty
+# vaas-agent image: the agent jar on a jlink runtime (java.base alone), on an empty
 # base with only what that runtime needs (glibc), a POSIX shell for --exec and a `kill` for
 # --signal. From the repository root:
 #   ./mvnw package -DskipTests && docker build -f deploy/agent.Dockerfile -t vaas-agent .
@@ -8,7 +8,7 @@
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
 
 FROM ${JDK_IMAGE} AS runtime
-RUN "${JAVA_HOME:-/opt/java/openjdk}/bin/jlink" --add-modules java.base,java.net.http --strip-debug --no-header-files --no-man-pages \
+RUN "${JAVA_HOME:-/opt/java/openjdk}/bin/jlink" --add-modules java.base --strip-debug --no-header-files --no-man-pages \
       --compress=zip-9 --output /staging/opt/vaas-agent/runtime \
  && strip --strip-unneeded /staging/opt/vaas-agent/runtime/lib/server/libjvm.so \
  && for lib in $(ldd /staging/opt/vaas-agent/runtime/bin/java /staging/opt/vaas-agent/runtime/lib/*.so \
@@ -32,9 +32,10 @@ COPY --from=runtime /staging/ /
 COPY --from=runtime --chown=10001:10001 /con-dirs/ /con/
 ENV PATH=/bin:/opt/vaas-agent/runtime/bin
 USER 10001:10001
-# Small and quick for a sidecar: serial GC, small heap, stacks and code cache, C1 only (the flags
-# bench/agent-footprint.sh measures); no perf data file, so a read-only root is fine.
+# Small and quick for a sidecar: serial GC, small heap, stacks and code cache, C1 only, freed
+# native memory given back every second (the flags bench/agent-footprint.sh measures); no perf
+# data file, so a read-only root is fine.
 ENTRYPOINT ["/opt/vaas-agent/runtime/bin/java", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", \
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:CICompilerCount=1", \
-            "-XX:MaxMetaspaceSize=32m", "-XX:-UsePerfData", "-jar", "/opt/vaas-agent/vaas-agent.jar"]
+            "-XX:MaxMetaspaceSize=32m", "-XX:TrimNativeHeapInterval=1000", "-XX:-UsePerfData", "-jar", "/opt/vaas-agent/vaas-agent.jar"]
 CMD ["watch"]

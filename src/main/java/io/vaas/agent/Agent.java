@@ -70,6 +70,7 @@ final class Agent {
 	 * Once: exchange (or resume), fetch, verify, write every area, report, mark ready.
 	 */
 	private ExitCode fetch(AgentOptions options) {
+		Verifier.prepare();
 		var client = new ServerClient(options.server(), options.cacert());
 		var writer = new AtomicWriter(options.uid(), options.gid());
 		var token = new Credentials(options, client, log).session();
@@ -85,6 +86,7 @@ final class Agent {
 	 * the files on failures.
 	 */
 	private ExitCode watch(AgentOptions options) {
+		Verifier.prepare();
 		var client = new ServerClient(options.server(), options.cacert());
 		var writer = new AtomicWriter(options.uid(), options.gid());
 		var reloader = new Reloader(options, log);

@@ -2,26 +2,30 @@ package io.vaas.agent;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The server's agent API over {@code java.net.http}. */
+/**
+ * The server's agent API over the JDK's {@link HttpURLConnection}: no client to build, no
+ * selector thread, TLS set up only for an {@code https} server (the agent starts in a
+ * fraction of the time {@code java.net.http} took, and its runtime needs
+ * {@code java.base} alone).
+ */
 final class ServerClient {
 
 	static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
@@ -34,17 +38,18 @@ final class ServerClient {
 
 	private final String server;
 
-	private final HttpClient http;
+	private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+	/**
+	 * The socket factory trusting {@code --cacert}, or null for the JDK's trust store.
+	 */
+	private final SSLSocketFactory tls;
 
 	private Map<String, Object> jwks;
 
 	ServerClient(String server, Path cacert) {
 		this.server = server;
-		var builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-		if (cacert != null) {
-			builder.sslContext(trusting(cacert));
-		}
-		this.http = builder.build();
+		this.tls = cacert == null ? null : trusting(cacert).getSocketFactory();
 	}
 
 	/** An access token and its lifetime. {@code toString} never shows the token. */
@@ -83,24 +88,18 @@ final class ServerClient {
 	}
 
 	private Token post(String form, String refusal) {
-		var response = send(HttpRequest.newBuilder(uri("/api/v1/auth/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)), 30);
+		var response = send("POST", "/api/v1/auth/token", null, "application/x-www-form-urlencoded", form, 30);
 		return token(response, refusal);
 	}
 
 	Token renew(String token) {
-		var response = send(HttpRequest.newBuilder(uri("/api/v1/auth/renew"))
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.noBody()), 30);
+		var response = send("POST", "/api/v1/auth/renew", token, null, "", 30);
 		return token(response, "the server refused to renew the session");
 	}
 
 	@SuppressWarnings("unchecked")
 	List<String> areas(String token) {
-		var response = send(
-				HttpRequest.newBuilder(uri("/api/v1/agent/session")).header("Authorization", "Bearer " + token).GET(),
-				30);
+		var response = send("GET", "/api/v1/agent/session", token, null, null, 30);
 		refused(response, "the server refused the access token");
 		return (List<String>) Json.object(response.body()).get("areas");
 	}
@@ -110,16 +109,10 @@ final class ServerClient {
 	 * {@code waitSeconds}).
 	 */
 	Optional<Manifest> bundle(String token, String knownDigest, int waitSeconds) {
-		var request = HttpRequest
-			.newBuilder(uri("/api/v1/agent/bundle" + (waitSeconds > 0 ? "?wait=" + waitSeconds : "")))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json")
-			.GET();
-		if (knownDigest != null) {
-			request.header("If-None-Match", "\"" + knownDigest + "\"");
-		}
-		var response = send(request, waitSeconds + 30);
-		if (response.statusCode() == 304) {
+		var path = "/api/v1/agent/bundle" + (waitSeconds > 0 ? "?wait=" + waitSeconds : "");
+		var response = send("GET", path, token, knownDigest == null ? null : "\"" + knownDigest + "\"", null,
+				waitSeconds + 30);
+		if (response.status() == 304) {
 			return Optional.empty();
 		}
 		refused(response, "the server refused the access token");
@@ -128,7 +121,7 @@ final class ServerClient {
 
 	Map<String, Object> jwks() {
 		if (jwks == null) {
-			var response = send(HttpRequest.newBuilder(uri("/.well-known/jwks.json")).GET(), 30);
+			var response = send("GET", "/.well-known/jwks.json", null, null, null, 30);
 			refused(response, "the server did not publish its keys");
 			jwks = Json.object(response.body());
 		}
@@ -142,16 +135,13 @@ final class ServerClient {
 
 	void applied(String token, String digest, String bundle) {
 		var body = "{\"digest\":\"" + digest + "\",\"bundle\":\"" + bundle + "\"}";
-		var response = send(HttpRequest.newBuilder(uri("/api/v1/agent/applied"))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)), 30);
+		var response = send("POST", "/api/v1/agent/applied", token, "application/json", body, 30);
 		refused(response, "the server refused the applied report");
 	}
 
-	private Token token(HttpResponse<String> response, String refusal) {
-		if (response.statusCode() == 400 || response.statusCode() == 401 || response.statusCode() == 403) {
-			throw new AgentFailure(ExitCode.AUTH_REFUSED, refusal + " (" + response.statusCode() + ")");
+	private Token token(Response response, String refusal) {
+		if (response.status() == 400 || response.status() == 401 || response.status() == 403) {
+			throw new AgentFailure(ExitCode.AUTH_REFUSED, refusal + " (" + response.status() + ")");
 		}
 		refused(response, refusal);
 		var json = Json.object(response.body());
@@ -159,8 +149,8 @@ final class ServerClient {
 		return new Token((String) json.get("access_token"), System.currentTimeMillis() / 1000 + expiresIn);
 	}
 
-	private static void refused(HttpResponse<String> response, String refusal) {
-		int status = response.statusCode();
+	private static void refused(Response response, String refusal) {
+		int status = response.status();
 		if (status == 401 || status == 403) {
 			throw new AgentFailure(ExitCode.AUTH_REFUSED, refusal + " (" + status + ")");
 		}
@@ -169,23 +159,58 @@ final class ServerClient {
 		}
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request, int timeoutSeconds) {
+	/** A status and its body, read whole. */
+	private record Response(int status, String body) {
+	}
+
+	/**
+	 * One request. The {@code If-None-Match} value is given for a conditional GET, the
+	 * content type for a body. The connection goes back to the JDK's keep-alive cache
+	 * once the body is read.
+	 */
+	private Response send(String method, String path, String bearer, String ifNoneMatchOrType, String body,
+			int timeoutSeconds) {
 		try {
-			return http.send(request.timeout(Duration.ofSeconds(timeoutSeconds)).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			var connection = (HttpURLConnection) URI.create(server + path).toURL().openConnection();
+			if (connection instanceof HttpsURLConnection https && tls != null) {
+				https.setSSLSocketFactory(tls);
+			}
+			connection.setInstanceFollowRedirects(false);
+			connection.setUseCaches(false);
+			connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+			connection.setReadTimeout(timeoutSeconds * 1000);
+			connection.setRequestMethod(method);
+			connection.setRequestProperty("Accept", "application/json");
+			if (bearer != null) {
+				connection.setRequestProperty("Authorization", "Bearer " + bearer);
+			}
+			if (body != null) {
+				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+				if (ifNoneMatchOrType != null) {
+					connection.setRequestProperty("Content-Type", ifNoneMatchOrType);
+				}
+				connection.setDoOutput(true);
+				connection.setFixedLengthStreamingMode(bytes.length);
+				try (var out = connection.getOutputStream()) {
+					out.write(bytes);
+				}
+			}
+			else if (ifNoneMatchOrType != null) {
+				connection.setRequestProperty("If-None-Match", ifNoneMatchOrType);
+			}
+			int status = connection.getResponseCode();
+			var in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+			if (in == null) {
+				return new Response(status, "");
+			}
+			try (in) {
+				return new Response(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
 		}
-		catch (IOException ex) {
+		catch (IOException | IllegalArgumentException ex) {
 			throw new AgentFailure(ExitCode.UNREACHABLE,
 					"cannot reach " + server + ": " + ex.getClass().getSimpleName(), ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AgentFailure(ExitCode.UNREACHABLE, "interrupted");
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create(server + path);
 	}
 
 	private static String encode(String value) {

@@ -121,6 +121,33 @@ final class Verifier {
 		}
 	}
 
+	/**
+	 * Starts, on a daemon thread, one throwaway ES256 verification (the curve's generator
+	 * as the key, a signature that cannot hold): the JDK builds its P-256 tables and
+	 * loads the provider while the agent waits on the network, instead of after the
+	 * bundle arrived. Nothing it computes is used.
+	 */
+	static void prepare() {
+		Thread.ofPlatform().daemon().name("vaas-verifier-warm-up").start(() -> {
+			try {
+				var parameters = AlgorithmParameters.getInstance("EC");
+				parameters.init(new ECGenParameterSpec("secp256r1"));
+				var curve = parameters.getParameterSpec(ECParameterSpec.class);
+				var verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+				verifier.initVerify(
+						KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(curve.getGenerator(), curve)));
+				var signature = new byte[64];
+				signature[31] = 1;
+				signature[63] = 1;
+				verifier.update(sha256(new byte[0]).getBytes(StandardCharsets.US_ASCII));
+				verifier.verify(signature);
+			}
+			catch (GeneralSecurityException | RuntimeException ex) {
+				// Only a warm-up: the real verification reports its own failures.
+			}
+		});
+	}
+
 	private static PublicKey publicKey(Map<String, Object> jwk) throws GeneralSecurityException {
 		if (!"EC".equals(jwk.get("kty")) || !"P-256".equals(jwk.get("crv"))) {
 			throw failed("the signing key is not an EC P-256 key");

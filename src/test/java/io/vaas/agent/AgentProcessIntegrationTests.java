@@ -16,7 +16,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.vaas.agent.AgentProcesses.Run;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
@@ -395,8 +399,23 @@ class AgentProcessIntegrationTests {
 		}
 
 		Proxy(int target, UnaryOperator<String> manifest, int port) throws IOException {
+			this(target, manifest, HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0));
+		}
+
+		/** The same, answering https with the given server side TLS context. */
+		Proxy(int target, SSLContext tls) throws IOException {
+			this(target, UnaryOperator.identity(), https(tls));
+		}
+
+		private static HttpServer https(SSLContext tls) throws IOException {
+			var https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			https.setHttpsConfigurator(new HttpsConfigurator(tls));
+			return https;
+		}
+
+		private Proxy(int target, UnaryOperator<String> manifest, HttpServer server) {
 			var client = HttpClient.newHttpClient();
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+			this.server = server;
 			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
 			server.createContext("/", exchange -> {
 				try (exchange) {

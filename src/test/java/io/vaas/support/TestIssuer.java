@@ -88,27 +88,10 @@ public final class TestIssuer implements AutoCloseable {
 	 */
 	public static TestIssuer start() {
 		try {
-			var generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(256);
-			var caKeys = generator.generateKeyPair();
-			var ca = certificate("CN=vaas test issuer CA", caKeys, "CN=vaas test issuer CA", caKeys, true);
-			var serverKeys = generator.generateKeyPair();
-			var leaf = certificate("CN=localhost", serverKeys, "CN=vaas test issuer CA", caKeys, false);
-			var caFile = Files.createTempFile("vaas-test-issuer-ca", ".pem");
-			caFile.toFile().deleteOnExit();
-			Files.writeString(caFile, pem(ca), StandardCharsets.US_ASCII);
-
-			var store = KeyStore.getInstance("PKCS12");
-			store.load(null, null);
-			store.setKeyEntry("server", serverKeys.getPrivate(), new char[0], new X509Certificate[] { leaf, ca });
-			var managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			managers.init(store, new char[0]);
-			var tls = SSLContext.getInstance("TLS");
-			tls.init(managers.getKeyManagers(), null, null);
-
+			var tls = localhostTls();
 			var server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			server.setHttpsConfigurator(new HttpsConfigurator(tls));
-			var issuer = new TestIssuer(server, caFile);
+			server.setHttpsConfigurator(new HttpsConfigurator(tls.context()));
+			var issuer = new TestIssuer(server, tls.caFile());
 			server.createContext("/", issuer::handle);
 			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
 			server.start();
@@ -120,6 +103,37 @@ public final class TestIssuer implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("the test issuer could not start", ex);
 		}
+	}
+
+	/**
+	 * A server side TLS context for {@code localhost} and {@code 127.0.0.1}, its
+	 * certificate issued by a CA of its own, that CA written to a temporary PEM file.
+	 */
+	public record LocalhostTls(SSLContext context, Path caFile) {
+	}
+
+	/**
+	 * A new CA and a {@code localhost} certificate it issued, made here with
+	 * BouncyCastle.
+	 */
+	public static LocalhostTls localhostTls() throws Exception {
+		var generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(256);
+		var caKeys = generator.generateKeyPair();
+		var ca = certificate("CN=vaas test CA", caKeys, "CN=vaas test CA", caKeys, true);
+		var serverKeys = generator.generateKeyPair();
+		var leaf = certificate("CN=localhost", serverKeys, "CN=vaas test CA", caKeys, false);
+		var caFile = Files.createTempFile("vaas-test-ca", ".pem");
+		caFile.toFile().deleteOnExit();
+		Files.writeString(caFile, pem(ca), StandardCharsets.US_ASCII);
+		var store = KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		store.setKeyEntry("server", serverKeys.getPrivate(), new char[0], new X509Certificate[] { leaf, ca });
+		var managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		managers.init(store, new char[0]);
+		var tls = SSLContext.getInstance("TLS");
+		tls.init(managers.getKeyManagers(), null, null);
+		return new LocalhostTls(tls, caFile);
 	}
 
 	/** {@code https://localhost:<port>}: the issuer, as in its tokens' {@code iss}. */
