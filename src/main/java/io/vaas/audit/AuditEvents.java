@@ -12,6 +12,8 @@ interface AuditEvents extends JpaRepository<AuditEvent, Long>, JpaSpecificationE
 
 	List<AuditEvent> findBySeqGreaterThanOrderBySeq(long after, Pageable page);
 
+	List<AuditEvent> findBySeqBetween(long from, long to);
+
 	@Override
 	Page<AuditEvent> findAll(Specification<AuditEvent> spec, Pageable page);
 

@@ -21,6 +21,12 @@ import org.springframework.data.jpa.domain.Specification;
 public record AuditFilter(@Nullable String namespace, @Nullable String actor, @Nullable String action,
 		@Nullable String outcome, @Nullable Instant since, @Nullable Instant until) {
 
+	/** Whether anything is asked for: without a filter every event matches. */
+	boolean any() {
+		return namespace != null || actor != null || action != null || outcome != null || since != null
+				|| until != null;
+	}
+
 	/** The events that match, as a query. */
 	Specification<AuditEvent> matching() {
 		return (root, query, cb) -> {

@@ -6,9 +6,7 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,7 +43,9 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 
 	private final Clock clock;
 
-	AuditLog(AuditEvents events, AuditHeads heads, AuditInbox inbox, AuditSequencer sequencer,
+	private final AuditPages pages;
+
+	AuditLog(AuditEvents events, AuditHeads heads, AuditInbox inbox, AuditSequencer sequencer, AuditPages pages,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.events = events;
 		this.heads = heads;
@@ -56,6 +56,7 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
 		this.clock = clock;
+		this.pages = pages;
 	}
 
 	/**
@@ -211,9 +212,7 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 	 */
 	public Page<AuditView> search(AuditFilter filter, int page, int size) {
 		sequencer.flush();
-		return java.util.Objects.requireNonNull(reading.execute(status -> events
-			.findAll(filter.matching(), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq")))
-			.map(AuditEvent::view)));
+		return java.util.Objects.requireNonNull(reading.execute(status -> pages.page(filter, page, size)));
 	}
 
 	/**
