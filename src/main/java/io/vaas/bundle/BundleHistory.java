@@ -27,6 +27,40 @@ public class BundleHistory {
 		this.access = access;
 	}
 
+	/**
+	 * The namespace's bundles by name, {@code limit} at a time, after the name given
+	 * (none: from the first); {@code next} is the name to ask after for the following
+	 * page, none on the last. Each page is one index range, however many bundles there
+	 * are.
+	 */
+	public BundleList list(NamespaceName namespace, @Nullable ResourceName after, int limit) {
+		access.require(namespace, Permission.READ);
+		var found = stored.reading(() -> stored.page(namespace, after == null ? "" : after.value(), limit + 1));
+		var more = found.size() > limit;
+		var page = (more ? found.subList(0, limit) : found).stream()
+			.map(bundle -> new BundleSummary(bundle.name(), bundle.latestRevision(), bundle.updatedAt(),
+					bundle.renderFailure()))
+			.toList();
+		return new BundleList(page, more ? page.getLast().name() : null);
+	}
+
+	/** A page of bundles, and the name to ask after for the next page. */
+	public record BundleList(List<BundleSummary> bundles, @Nullable String next) {
+	}
+
+	/**
+	 * A bundle in a list.
+	 *
+	 * @param name its name
+	 * @param latestRevision its latest revision's number
+	 * @param updatedAt when that revision was saved
+	 * @param renderFailure why its latest revision could not be rendered for delivery, if
+	 * it could not
+	 */
+	public record BundleSummary(String name, long latestRevision, Instant updatedAt,
+			@Nullable RenderFailure renderFailure) {
+	}
+
 	public BundleView latest(NamespaceName namespace, ResourceName name) {
 		access.require(namespace, Permission.READ);
 		return stored.reading(() -> {

@@ -21,6 +21,12 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 	List<Bundle> findByNamespaceOrderByName(String namespace);
 
 	/**
+	 * One page of a namespace's bundles by name, after the given name (keyset paging).
+	 */
+	List<Bundle> findByNamespaceAndNameGreaterThanOrderByName(String namespace, String after,
+			org.springframework.data.domain.Limit limit);
+
+	/**
 	 * Records a delivery render failure; writes only when it differs from the recorded
 	 * one.
 	 */

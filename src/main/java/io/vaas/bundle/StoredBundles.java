@@ -74,6 +74,15 @@ class StoredBundles {
 		return bundles.findByNamespaceAndName(namespace.value(), name.value());
 	}
 
+	/**
+	 * Up to {@code limit} bundles of the namespace named after {@code after}, by name.
+	 */
+	List<Bundle> page(NamespaceName namespace, String after, int limit) {
+		namespaces.requireExists(namespace);
+		return bundles.findByNamespaceAndNameGreaterThanOrderByName(namespace.value(), after,
+				org.springframework.data.domain.Limit.of(limit));
+	}
+
 	BundleRevision latest(Bundle bundle) {
 		return revisions.findByHeadIdAndNumber(bundle.id(), bundle.latestRevision()).orElseThrow();
 	}

@@ -16,6 +16,7 @@ import io.vaas.bundle.RenderedDiff;
 import io.vaas.bundle.output.RenderedFile;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
+import io.vaas.shared.Texts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/namespaces/{ns}/bundles", produces = "application/json")
 class BundleController {
 
+	static final int MAX_LIST = 1000;
+
 	private final BundleWriter writer;
 
 	private final BundleHistory history;
@@ -43,6 +46,18 @@ class BundleController {
 		this.writer = writer;
 		this.history = history;
 		this.previews = previews;
+	}
+
+	@GetMapping
+	@Operation(summary = "The namespace's bundles by name, a page at a time: ?limit= (1 to 1000, 100 by default), "
+			+ "and ?after= the previous page's next")
+	BundleHistory.BundleList list(@PathVariable NamespaceName ns,
+			@RequestParam(required = false) @Nullable ResourceName after,
+			@RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > MAX_LIST) {
+			throw new Texts.InvalidText("limit must be between 1 and " + MAX_LIST);
+		}
+		return history.list(ns, after, limit);
 	}
 
 	@PutMapping(path = "/{name}", consumes = "application/json")
