@@ -62,3 +62,33 @@ profile_stop() { # pid, library, output path without extension
   "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$2" "\"dump,collapsed,file=$3.collapsed\"" >/dev/null
   "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$2" "\"stop,file=$3.html\"" >/dev/null
 }
+
+# Starts the packaged server in the background on a database of the local PostgreSQL, with the
+# admin token and data directory given; JVM options from VAAS_BENCH_JVM. Sets server_pid.
+start_server() { # port, database, admin token, work directory, server arguments...
+  local on=$1 database=$2 token=$3 dir=$4; shift 4
+  VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$token" \
+    VAAS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" VAAS_DATA_DIR="$dir" \
+    "$JAVA_HOME/bin/java" ${VAAS_BENCH_JVM:--Xmx1g} -jar "$(server_jar)" --server.port="$on" --logging.level.root=WARN \
+    "$@" >"$dir/server-$on.log" 2>&1 &
+  server_pid=$!
+  await_health "$on"
+}
+
+# A plot (SVG) of a table of whitespace-separated columns: x in column 1, one line per further
+# column, each named in the table's first line. Installs gnuplot from Debian if missing.
+plot() { # table, svg, title, x label, y label, "log" for logarithmic axes
+  command -v gnuplot >/dev/null || { apt-get update -qq && apt-get install -y -qq gnuplot-nox >/dev/null; }
+  local columns; columns=$(head -n 1 "$1" | wc -w)
+  gnuplot <<PLOT
+set terminal svg size 720,420 dynamic noenhanced font "sans,12"
+set output "$2"
+set title "$3"
+set xlabel "$4"
+set ylabel "$5"
+set key outside right
+set grid
+$( [ "${6:-}" = log ] && echo "set logscale xy" )
+plot for [i=2:$columns] "$1" using 1:i with linespoints title columnheader(i)
+PLOT
+}
