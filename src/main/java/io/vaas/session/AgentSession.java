@@ -93,6 +93,10 @@ class AgentSession implements org.springframework.data.domain.Persistable<java.u
 		return fresh;
 	}
 
+	Instant createdAt() {
+		return createdAt;
+	}
+
 	@Override
 	public java.util.UUID getId() {
 		return id;

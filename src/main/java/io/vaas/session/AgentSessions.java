@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface AgentSessions extends JpaRepository<AgentSession, UUID> {
+interface AgentSessions extends JpaRepository<AgentSession, UUID>,
+		org.springframework.data.jpa.repository.JpaSpecificationExecutor<AgentSession> {
 
 	List<AgentSession> findByNamespaceOrderByCreatedAtDesc(String namespace);
 

@@ -1,7 +1,10 @@
 package io.vaas.session;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.vaas.audit.AuditEntry;
@@ -11,8 +14,13 @@ import io.vaas.operator.Permission;
 import io.vaas.seed.SeedEvents;
 import io.vaas.shared.Actor;
 import io.vaas.shared.NamespaceName;
+import io.vaas.shared.Texts;
+import jakarta.persistence.criteria.Predicate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,6 +67,45 @@ public class SessionService {
 			.stream()
 			.map(session -> session.view(now))
 			.toList());
+	}
+
+	/**
+	 * The namespace's sessions (one bundle's, if named), newest first, {@code limit} at a
+	 * time after the session {@code after} (none: from the newest): one range of the
+	 * {@code (namespace, created_at)} index per page. A page holds up to {@code limit} +
+	 * 1 sessions: one more than asked when another page follows.
+	 * @throws io.vaas.shared.Texts.InvalidText when {@code after} is no session of the
+	 * namespace
+	 */
+	public List<SessionView> page(NamespaceName namespace, @Nullable String bundle, @Nullable UUID after, int limit) {
+		access.require(namespace, Permission.READ);
+		activity.flush();
+		var now = clock.instant();
+		return Objects.requireNonNull(transactions.execute(status -> {
+			var from = after == null ? null
+					: sessions.findById(after)
+						.filter(session -> session.namespace().equals(namespace.value()))
+						.orElseThrow(() -> new Texts.InvalidText("after names no agent session of this namespace"));
+			Specification<AgentSession> matching = (root, query, cb) -> {
+				var where = new ArrayList<Predicate>();
+				where.add(cb.equal(root.get("namespace"), namespace.value()));
+				if (bundle != null) {
+					where.add(cb.equal(root.get("bundleName"), bundle));
+				}
+				if (from != null) {
+					where.add(cb.or(cb.lessThan(root.<Instant>get("createdAt"), from.createdAt()),
+							cb.and(cb.equal(root.get("createdAt"), from.createdAt()),
+									cb.lessThan(root.<UUID>get("id"), from.getId()))));
+				}
+				return cb.and(where.toArray(Predicate[]::new));
+			};
+			var newestFirst = org.springframework.data.domain.Sort
+				.by(org.springframework.data.domain.Sort.Direction.DESC, "createdAt", "id");
+			return sessions.findBy(matching, query -> query.sortBy(newestFirst).limit(limit + 1).all())
+				.stream()
+				.map(session -> session.view(now))
+				.toList();
+		}));
 	}
 
 	/**

@@ -11,8 +11,10 @@ import io.vaas.session.SessionView;
 import io.vaas.session.SigningKeyService;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
+import io.vaas.shared.Texts;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionController {
 
+	static final int MAX_PAGE = 1000;
+
 	private final SessionService sessions;
 
 	private final SigningKeyService signingKeys;
@@ -35,12 +39,23 @@ class SessionController {
 	}
 
 	@GetMapping(path = "/api/v1/namespaces/{ns}/agents", produces = "application/json")
-	@Operation(summary = "The namespace's agent sessions, or one bundle's (?bundle=): how each was made, areas, "
-			+ "address, last seen, the revision and digest fetched and applied")
-	List<SessionView> list(@PathVariable NamespaceName ns,
-			@RequestParam(required = false) @Nullable ResourceName bundle) {
-		var all = sessions.list(ns);
-		return bundle == null ? all : all.stream().filter(session -> session.bundle().equals(bundle.value())).toList();
+	@Operation(summary = "The namespace's agent sessions, or one bundle's (?bundle=), newest first, ?limit= at a time "
+			+ "(1 to 1000, 1000 by default; a Link header names the next page): how each was made, areas, address, "
+			+ "last seen, the revision and digest fetched and applied")
+	ResponseEntity<List<SessionView>> list(@PathVariable NamespaceName ns,
+			@RequestParam(required = false) @Nullable ResourceName bundle,
+			@RequestParam(defaultValue = "1000") int limit, @RequestParam(required = false) @Nullable UUID after) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw new Texts.InvalidText("limit must be between 1 and " + MAX_PAGE);
+		}
+		var found = sessions.page(ns, bundle == null ? null : bundle.value(), after, limit);
+		if (found.size() <= limit) {
+			return ResponseEntity.ok(found);
+		}
+		var page = found.subList(0, limit);
+		var next = "/api/v1/namespaces/" + ns.value() + "/agents?limit=" + limit + "&after=" + page.getLast().id()
+				+ (bundle == null ? "" : "&bundle=" + bundle.value());
+		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
 	}
 
 	@DeleteMapping("/api/v1/namespaces/{ns}/agents/{id}")
