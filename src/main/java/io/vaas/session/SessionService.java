@@ -99,8 +99,7 @@ public class SessionService {
 				}
 				return cb.and(where.toArray(Predicate[]::new));
 			};
-			var newestFirst = org.springframework.data.domain.Sort
-				.by(org.springframework.data.domain.Sort.Direction.DESC, "createdAt", "id");
+			var newestFirst = Sort.by(Sort.Direction.DESC, "createdAt", "id");
 			return sessions.findBy(matching, query -> query.sortBy(newestFirst).limit(limit + 1).all())
 				.stream()
 				.map(session -> session.view(now))
