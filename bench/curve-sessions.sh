@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cost curve of agent sessions: the server's memory (RSS, and heap in use after a full GC) and the
-# time of the fleet's list (GET /namespaces/{ns}/agents) as sessions grow to 1,000, 10,000, 50,000
+# time of the fleet list's first page (GET /namespaces/{ns}/agents: 1,000 sessions, newest first)
+# and of the page after the 50,000th (following the Link headers) as sessions grow to 1,000, 10,000, 50,000
 # and 100,000, each made by a real seed exchange (wrk with single-use.lua going round 64 seeds of
 # 5,000 uses each: one seed for all would make every exchange wait for that seed's row; the server
 # at -Xmx1g on a fresh database of the local PostgreSQL).
@@ -42,25 +43,33 @@ memory() { # RSS and heap in use after a full GC, in MiB
   echo "$rss $heap"
 }
 table=bench/results/sessions.tsv
-echo "sessions rss_mib heap_after_gc_mib list_ms" >"$table"
-echo "| sessions | RSS | heap in use after GC | GET …/agents (bytes) |"
-echo "|---|---|---|---|"
+echo "sessions rss_mib heap_after_gc_mib first_page_ms" >"$table"
+echo "| sessions | RSS | heap in use after GC | GET …/agents, first page (bytes) | the page after 50,000 |"
+echo "|---|---|---|---|---|"
 read -r rss heap <<<"$(memory)"
 echo "0 $rss $heap 0" >>"$table"
-echo "| 0 | $rss MiB | $heap MiB | |"
+echo "| 0 | $rss MiB | $heap MiB | | |"
 for target in 1000 10000 50000 100000; do
   [ "$target" -le "$largest" ] || break
   while [ "$(sessions)" -lt "$target" ]; do
     need=$(( target - $(sessions) ))
-    SEEDS="$work/seeds" THREADS=2 wrk -t2 -c16 -d"$(( need / 500 + 1 ))s" -s bench/single-use.lua "$api/auth/token" >/dev/null
+    SEEDS="$work/seeds" THREADS=2 wrk -t2 -c16 -d"$(( need / 1000 + 1 ))s" -s bench/single-use.lua "$api/auth/token" >/dev/null
   done
   count=$(sessions)
   read -r rss heap <<<"$(memory)"
   list=$(curl -fs -o "$work/agents.json" -w '%{time_total}' -H "$auth" "$api/namespaces/bench/agents")
   list_ms=$(awk -v t="$list" 'BEGIN { printf "%.0f", t * 1000 }')
+  deep=""
+  if [ "$count" -gt 51000 ]; then   # follow the Link headers to the 51st page
+    next="/api/v1/namespaces/bench/agents"
+    for _ in $(seq 1 50); do
+      next=$(curl -fs -D - -o /dev/null -H "$auth" "http://127.0.0.1:$port$next" | sed -n 's/^[Ll]ink: <\([^>]*\)>.*/\1/p' | tr -d '\r')
+    done
+    deep="$(curl -fs -o /dev/null -w '%{time_total}' -H "$auth" "http://127.0.0.1:$port$next" | awk '{ printf "%.0f ms", $1 * 1000 }')"
+  fi
   echo "$count $rss $heap $list_ms" >>"$table"
-  echo "| $count | $rss MiB | $heap MiB | $list_ms ms ($(stat -c %s "$work/agents.json")) |"
+  echo "| $count | $rss MiB | $heap MiB | $list_ms ms ($(stat -c %s "$work/agents.json")) | $deep |"
 done
-plot "$table" bench/results/sessions.svg "Sessions: server RSS and heap after GC (MiB), fleet list (ms)" \
+plot "$table" bench/results/sessions.svg "Sessions: server RSS and heap after GC (MiB), first page of the fleet list (ms)" \
   "sessions" "MiB / ms"
 echo "table: $table; plot: bench/results/sessions.svg"
