@@ -63,9 +63,9 @@ public class Fleet {
 	 * is rendered).
 	 */
 	public View of(NamespaceName namespace, ResourceName bundle) {
-		var active = sessions.list(namespace)
+		var active = sessions.list(namespace, bundle.value())
 			.stream()
-			.filter(session -> session.bundle().equals(bundle.value()) && "active".equals(session.status()))
+			.filter(session -> "active".equals(session.status()))
 			.toList();
 		var now = new HashMap<List<String>, Current>();
 		// Every area once for the latest revision; agents with every area reuse it.

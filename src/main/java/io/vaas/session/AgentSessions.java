@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.Query;
 interface AgentSessions extends JpaRepository<AgentSession, UUID>,
 		org.springframework.data.jpa.repository.JpaSpecificationExecutor<AgentSession> {
 
-	List<AgentSession> findByNamespaceOrderByCreatedAtDesc(String namespace);
+	List<AgentSession> findByNamespaceAndBundleNameOrderByCreatedAtDesc(String namespace, String bundleName);
 
 	List<AgentSession> findBySeedId(UUID seedId);
 

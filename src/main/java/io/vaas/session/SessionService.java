@@ -59,14 +59,16 @@ public class SessionService {
 		this.clock = clock;
 	}
 
-	public List<SessionView> list(NamespaceName namespace) {
+	/** Every session of one bundle of the namespace, newest first. */
+	public List<SessionView> list(NamespaceName namespace, String bundle) {
 		access.require(namespace, Permission.READ);
 		activity.flush();
 		var now = clock.instant();
-		return transactions.execute(status -> sessions.findByNamespaceOrderByCreatedAtDesc(namespace.value())
-			.stream()
-			.map(session -> session.view(now))
-			.toList());
+		return Objects.requireNonNull(transactions
+			.execute(status -> sessions.findByNamespaceAndBundleNameOrderByCreatedAtDesc(namespace.value(), bundle)
+				.stream()
+				.map(session -> session.view(now))
+				.toList()));
 	}
 
 	/**
