@@ -95,6 +95,8 @@ public class SessionService {
 					where.add(cb.equal(root.get("bundleName"), bundle));
 				}
 				if (from != null) {
+					// The bound the index can seek to; the or breaks ties within it.
+					where.add(cb.lessThanOrEqualTo(root.<Instant>get("createdAt"), from.createdAt()));
 					where.add(cb.or(cb.lessThan(root.<Instant>get("createdAt"), from.createdAt()),
 							cb.and(cb.equal(root.get("createdAt"), from.createdAt()),
 									cb.lessThan(root.<UUID>get("id"), from.getId()))));
