@@ -2,10 +2,12 @@
 # Holds N concurrent long-polls (default 10,000) on one server and reports its RSS and heap while
 # they wait; then changes the config they render from on that server and times every answer from
 # the write's acknowledgement (p50/p99/max). Then the same N wait on a second replica of the same
-# database while the write goes to the first: the change reaches them through PostgreSQL.
+# database while the write goes to the first: the change reaches them through PostgreSQL. Each
+# is done VAAS_BENCH_ROUNDS times (default 3), every connection waiting again after each change.
 # Usage: bench/waits.sh [n] — builds the jar, uses a fresh database on the local PostgreSQL.
 # VAAS_BENCH_JVM: the servers' JVM options (default below). VAAS_BENCH_PROFILE=<dir>: async-profiler's
-# CPU samples of the polled server from the write until every answer is in (wake-1.html, wake-2.html).
+# CPU samples of the polled server from the first write until every answer of the last round is in
+# (wake-1.html, wake-2.html). VAAS_BENCH_HISTOGRAM=<prefix>: its class histogram while they wait.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -56,21 +58,24 @@ rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$1/status) / 1024 )); }
 heap() { curl -fs "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 round() { # name, poll port, server pid, config value
   local digest; digest=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$2/api/v1/agent/bundle" | sed 's/.*"digest":"\([^"]*\)".*/\1/')
+  "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
   local rss_before heap_before; rss_before=$(rss "$3"); heap_before=$(heap "$2")
-  coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$2" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4"; }
+  coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$2" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4" "${VAAS_BENCH_ROUNDS:-3}"; }
   local held answered
   read -r held <&"${WAITS[0]}"
   echo "== $1: $held"
-  echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used $(heap "$2") MiB (before: $heap_before MiB), OS threads $(ls /proc/$3/task | wc -l)"
+  "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
+  [ -n "${VAAS_BENCH_HISTOGRAM:-}" ] && "$JAVA_HOME/bin/jcmd" "$3" GC.class_histogram >"$VAAS_BENCH_HISTOGRAM-$4.txt" 2>&1
+  echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used after a full GC $(heap "$2") MiB (before: $heap_before MiB), OS threads $(ls /proc/$3/task | wc -l)"
   [ -n "${profiler:-}" ] && profile_start "$3" "$profiler"
   echo go >&"${WAITS[1]}"
-  read -r answered <&"${WAITS[0]}"
+  local line
+  while read -r line <&"${WAITS[0]}" && [ "$line" != DONE ]; do echo "$line"; done
   [ -n "${profiler:-}" ] && profile_stop "$3" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/wake-$4"
-  echo "$answered"
   [ -n "${WAITS_PID:-}" ] && wait "$WAITS_PID" 2>/dev/null || true
 }
 profiler=""
 if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); fi
-echo "servers: java $jvm; $n long-polls (?wait=55) from one Java client (JDK HttpClient, virtual threads), each with a session of its own"
+echo "servers: java $jvm; $n long-polls (?wait=55) from bench/Waits.java (one thread, non-blocking sockets), each with a session of its own"
 round "the write on the same server" $port "$pid" 1
 round "the write on the other replica" $replica_port "$replica_pid" 2

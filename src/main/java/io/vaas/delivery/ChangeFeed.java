@@ -2,7 +2,6 @@ package io.vaas.delivery;
 
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,7 +54,7 @@ class ChangeFeed implements SmartLifecycle {
 
 	private final boolean postgres;
 
-	private final Map<String, CompletableFuture<Void>> next = new ConcurrentHashMap<>();
+	private final Waiters next = new Waiters();
 
 	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
@@ -78,11 +77,17 @@ class ChangeFeed implements SmartLifecycle {
 	}
 
 	/**
-	 * Completes at the namespace's next change. Take it before reading, so no change is
-	 * missed.
+	 * Runs {@code wake} once, at the namespace's next change (on the thread that learns
+	 * of it: it must be quick). Take it before reading, so no change is missed.
+	 * @return what cancels it, when the waiter stops waiting first
 	 */
-	CompletableFuture<Void> nextChange(String namespace) {
-		return next.computeIfAbsent(namespace, key -> new CompletableFuture<>());
+	Runnable onNextChange(String namespace, Runnable wake) {
+		return next.add(namespace, wake);
+	}
+
+	/** How many wait for the namespace's next change. */
+	int waiters(String namespace) {
+		return next.count(namespace);
 	}
 
 	/**
@@ -98,15 +103,12 @@ class ChangeFeed implements SmartLifecycle {
 
 	void wake(String namespace) {
 		generations.computeIfAbsent(namespace, key -> new AtomicLong()).incrementAndGet();
-		var waiting = next.remove(namespace);
-		if (waiting != null) {
-			waiting.complete(null);
-		}
+		next.wake(namespace);
 	}
 
 	private void wakeAll() {
 		generations.keySet().forEach(this::wake);
-		next.keySet().forEach(this::wake);
+		next.namespaces().forEach(this::wake);
 	}
 
 	/**
@@ -114,15 +116,12 @@ class ChangeFeed implements SmartLifecycle {
 	 * look again (at a revocation, say) and go on waiting.
 	 */
 	void nudge(String namespace) {
-		var waiting = next.remove(namespace);
-		if (waiting != null) {
-			waiting.complete(null);
-		}
+		next.wake(namespace);
 	}
 
 	/** Wakes every waiting long-poll (the server is stopping). */
 	void nudgeAll() {
-		next.keySet().forEach(this::nudge);
+		next.namespaces().forEach(this::nudge);
 	}
 
 	/** Inside the revoking transaction, as {@link #notifyReplicas}. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import io.vaas.bundle.BundleRendering;
@@ -94,11 +93,12 @@ public class DeliveryService {
 	}
 
 	/**
-	 * Completes at the next change in the token's namespace; take it before
-	 * {@link #fetch}.
+	 * Runs {@code wake} once, at the next change in the token's namespace (on the thread
+	 * that learns of it: it must be quick); take it before {@link #fetch}.
+	 * @return what cancels it
 	 */
-	public CompletableFuture<Void> nextChange(VerifiedToken token) {
-		return feed.nextChange(token.namespace());
+	public Runnable onNextChange(VerifiedToken token, Runnable wake) {
+		return feed.onNextChange(token.namespace(), wake);
 	}
 
 	/**

@@ -2,16 +2,14 @@ package io.vaas.delivery.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vaas.delivery.DeliveryService;
 import io.vaas.delivery.Fetched;
-import io.vaas.delivery.LongPolls;
 import io.vaas.session.VerifiedToken;
 import io.vaas.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,12 +44,9 @@ class BundleDelivery {
 
 	static final List<MediaType> PRODUCES = List.of(MediaType.APPLICATION_JSON, TAR);
 
-	/** How often a waiting long-poll looks whether its session was revoked meanwhile. */
-	static final long RECHECK_NANOS = 1_000_000_000L;
-
 	private final DeliveryService delivery;
 
-	private final LongPolls longPolls;
+	private final LongPoller poller;
 
 	private final JsonMapper json;
 
@@ -63,27 +58,60 @@ class BundleDelivery {
 
 	private final Cache<Fetched, byte[]> tars = encodings();
 
-	/** Long-polls waiting now: the {@code vaas_agents_waiting} gauge. */
-	private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
-
-	BundleDelivery(DeliveryService delivery, LongPolls longPolls, JsonMapper json,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+	BundleDelivery(DeliveryService delivery, LongPoller poller, JsonMapper json) {
 		this.delivery = delivery;
-		this.longPolls = longPolls;
+		this.poller = poller;
 		this.json = json;
-		io.micrometer.core.instrument.Gauge.builder("vaas.agents.waiting", waiting, Number::doubleValue)
-			.description("Agents long-polling for a change")
-			.register(meters);
 	}
 
+	/** Answers on this thread, waiting on it for a {@code ?wait=} long-poll. */
 	void deliver(VerifiedToken token, HttpServletRequest request, HttpServletResponse response)
 			throws IOException, HttpMediaTypeNotAcceptableException {
+		var ask = ask(token, request);
+		answer(ask, await(ask), request, response);
+	}
+
+	/**
+	 * Reads what the request asks for and starts its long-poll, which completes at once
+	 * when there is nothing to wait for.
+	 */
+	Ask ask(VerifiedToken token, HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
 		var waitNanos = waitNanos(request.getParameter("wait"));
 		var type = negotiate(request.getHeader(HttpHeaders.ACCEPT));
 		var known = Digests.fromIfNoneMatch(request.getHeader(HttpHeaders.IF_NONE_MATCH));
 		// Never past the token's expiry: an answer after it would serve an expired token.
-		var untilExpiry = Math.max(0, java.time.Duration.between(java.time.Instant.now(), token.expiresAt()).toNanos());
-		var fetched = longPoll(token, known, System.nanoTime() + Math.min(waitNanos, untilExpiry));
+		var untilExpiry = Math.max(0, Duration.between(Instant.now(), token.expiresAt()).toNanos());
+		return new Ask(token, type, known,
+				poller.poll(token, known, System.nanoTime() + Math.min(waitNanos, untilExpiry)));
+	}
+
+	/**
+	 * The long-poll's answer, waiting for it on this thread; {@code null} when the server
+	 * began to stop meanwhile.
+	 */
+	static @Nullable Fetched await(Ask ask) {
+		try {
+			return ask.poll().answer().get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			ask.poll().abandon();
+			return null;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/**
+	 * Writes the answer once the long-poll has one: 304, 200 with the bundle, or 503 when
+	 * the server is stopping ({@code fetched} is {@code null}).
+	 */
+	void answer(Ask ask, @Nullable Fetched fetched, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		if (fetched == null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
 			response.setHeader(HttpHeaders.CONNECTION, "close");
@@ -92,8 +120,8 @@ class BundleDelivery {
 			return;
 		}
 		var digest = fetched.files().digest();
-		if (Digests.matches(known, digest)) {
-			delivery.requireActive(token, null);
+		if (Digests.matches(ask.known(), digest)) {
+			delivery.requireActive(ask.token(), null);
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -101,7 +129,8 @@ class BundleDelivery {
 		}
 		// Data goes out only while the session stands, as known after the data was
 		// rendered.
-		delivery.requireActive(token, fetched);
+		delivery.requireActive(ask.token(), fetched);
+		var type = ask.type();
 		var body = (type.equals(TAR) ? tars : manifests).get(fetched, key -> encode(fetched, type));
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
@@ -114,50 +143,8 @@ class BundleDelivery {
 		response.getOutputStream().write(body);
 	}
 
-	/**
-	 * Answers as soon as the digest differs from the one the agent has, or at the
-	 * deadline; {@code null} when the server began to stop meanwhile. The request waits
-	 * on a virtual thread, so a waiting agent holds no platform thread; it looks every
-	 * second whether its session was revoked (which also wakes it at once).
-	 * @throws io.vaas.session.InvalidAccessToken when the session is revoked meanwhile
-	 */
-	private @Nullable Fetched longPoll(VerifiedToken token, @Nullable String known, long deadline) {
-		var change = delivery.nextChange(token);
-		var fetched = delivery.fetch(token);
-		while (Digests.matches(known, fetched.files().digest())) {
-			var remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				return fetched;
-			}
-			if (longPolls.draining()) {
-				return null;
-			}
-			delivery.requireActive(token, null);
-			waiting.incrementAndGet();
-			try {
-				change.get(Math.min(remaining, RECHECK_NANOS), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException recheck) {
-				if (delivery.stale(fetched)) {
-					// A certificate made for the session is due: made again, it is a
-					// change.
-					fetched = delivery.fetch(token);
-				}
-				continue;
-			}
-			catch (ExecutionException | InterruptedException ex) {
-				if (ex instanceof InterruptedException) {
-					Thread.currentThread().interrupt();
-				}
-				return null;
-			}
-			finally {
-				waiting.decrementAndGet();
-			}
-			change = delivery.nextChange(token);
-			fetched = delivery.fetch(token);
-		}
-		return fetched;
+	/** What a request asks for, and its long-poll. */
+	record Ask(VerifiedToken token, MediaType type, @Nullable String known, LongPoller.Poll poll) {
 	}
 
 	private long waitNanos(@Nullable String wait) {

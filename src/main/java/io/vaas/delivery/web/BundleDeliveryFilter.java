@@ -1,14 +1,21 @@
 package io.vaas.delivery.web;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 
 import io.vaas.session.AgentCredentials;
 import io.vaas.session.InvalidAccessToken;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -23,6 +30,14 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * parameterised path) goes through the normal chain and its firewall.
  */
 final class BundleDeliveryFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(BundleDeliveryFilter.class);
+
+	/**
+	 * How long past its deadline the web server lets a waiting request be before ending
+	 * it: only if its poll somehow never answered.
+	 */
+	static final long ASYNC_SLACK_MILLIS = 30_000;
 
 	private final AgentCredentials credentials;
 
@@ -53,9 +68,59 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 		if (request.isSecure()) {
 			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
 		}
+		// The request for the audit log (the client's address), here ahead of Spring's
+		// own
+		// RequestContextFilter, and on the threads that go on with a waiting request.
+		var attributes = new ServletRequestAttributes(request, response);
+		var outer = RequestContextHolder.getRequestAttributes();
+		RequestContextHolder.setRequestAttributes(attributes);
 		try {
-			var token = credentials.verify(request);
-			delivery.deliver(token, request, response);
+			deliver(request, response, attributes);
+		}
+		finally {
+			RequestContextHolder.setRequestAttributes(outer);
+		}
+	}
+
+	private void deliver(HttpServletRequest request, HttpServletResponse response, ServletRequestAttributes attributes)
+			throws ServletException, IOException {
+		answer(request, response, () -> {
+			var ask = delivery.ask(credentials.verify(request), request);
+			var answer = ask.poll().answer();
+			if (answer.isDone() || !request.isAsyncSupported()) {
+				delivery.answer(ask, BundleDelivery.await(ask), request, response);
+				return;
+			}
+			// The request waits without a thread; the answer is written when the poll
+			// ends, on the thread that ends it.
+			var async = request.startAsync(request, response);
+			async.setTimeout(TimeUnit.NANOSECONDS.toMillis(ask.poll().remaining()) + ASYNC_SLACK_MILLIS);
+			async.addListener(new Abandon(ask.poll()));
+			answer.whenComplete((fetched, failure) -> {
+				RequestContextHolder.setRequestAttributes(attributes);
+				try {
+					answer(request, response, () -> delivery.answer(ask, BundleDelivery.await(ask), request, response));
+				}
+				catch (IOException | ServletException | RuntimeException ex) {
+					log.debug("event=long_poll_answer_failed", ex);
+				}
+				finally {
+					RequestContextHolder.resetRequestAttributes();
+					async.complete();
+				}
+			});
+		});
+	}
+
+	/**
+	 * Runs what answers the request: a refused token is audited and answered 401, and
+	 * what else fails is answered by the MVC exception resolvers, as on the framework
+	 * path.
+	 */
+	private void answer(HttpServletRequest request, HttpServletResponse response, Answer answer)
+			throws ServletException, IOException {
+		try {
+			answer.run();
 		}
 		catch (InvalidAccessToken ex) {
 			credentials.refuse(request, response, ex.getMessage());
@@ -72,6 +137,37 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 		}
+	}
+
+	private interface Answer {
+
+		void run() throws IOException, ServletException;
+
+	}
+
+	/**
+	 * Ends the poll when its request ends first: the client left, or the safety timeout.
+	 */
+	private record Abandon(LongPoller.Poll poll) implements AsyncListener {
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			poll.abandon();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			poll.abandon();
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+		}
+
 	}
 
 }

@@ -1,0 +1,225 @@
+package io.vaas.delivery.web;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vaas.delivery.DeliveryService;
+import io.vaas.delivery.Fetched;
+import io.vaas.delivery.LongPolls;
+import io.vaas.session.VerifiedToken;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The {@code ?wait=} long-poll, without a thread: a waiting request is a small record
+ * here (and its connection in the web server), not a parked thread with its stack. It is
+ * woken by its namespace's next change, and every second to look whether its session was
+ * revoked meanwhile (a revocation also wakes it at once) or a certificate made for it is
+ * due; each look runs on a virtual thread of its own, one look of a poll at a time.
+ */
+@Component
+class LongPoller implements DisposableBean {
+
+	/** How often a waiting long-poll looks whether its session was revoked meanwhile. */
+	static final long RECHECK_NANOS = 1_000_000_000L;
+
+	private final DeliveryService delivery;
+
+	private final LongPolls longPolls;
+
+	private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+			Thread.ofPlatform().daemon().name("long-poll-timer").factory());
+
+	private final ExecutorService looks = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("long-poll-", 0).factory());
+
+	/** Long-polls waiting now: the {@code vaas_agents_waiting} gauge. */
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	LongPoller(DeliveryService delivery, LongPolls longPolls, MeterRegistry meters) {
+		this.delivery = delivery;
+		this.longPolls = longPolls;
+		this.timer.setRemoveOnCancelPolicy(true);
+		Gauge.builder("vaas.agents.waiting", waiting, Number::doubleValue)
+			.description("Agents long-polling for a change")
+			.register(meters);
+	}
+
+	/**
+	 * Starts a long-poll: its {@link Poll#answer} completes with the session's bundle as
+	 * soon as its digest differs from {@code known}, or at {@code deadline} (of
+	 * {@link System#nanoTime}); with {@code null} when the server began to stop
+	 * meanwhile; exceptionally when the session is revoked meanwhile or the bundle can no
+	 * longer be rendered. The first look runs on the caller's thread: with nothing to
+	 * wait for, the answer is complete on return.
+	 */
+	Poll poll(VerifiedToken token, @Nullable String known, long deadline) {
+		var poll = new Poll(token, known, deadline);
+		poll.start();
+		return poll;
+	}
+
+	@Override
+	public void destroy() {
+		timer.shutdownNow();
+		looks.shutdown();
+	}
+
+	/** One waiting request. Its fields are touched by one look at a time. */
+	final class Poll {
+
+		private final VerifiedToken token;
+
+		private final @Nullable String known;
+
+		private final long deadline;
+
+		private final CompletableFuture<@Nullable Fetched> answer = new CompletableFuture<>();
+
+		/** Wake-ups not yet looked at; one look takes in all that came before it. */
+		private final AtomicInteger signals = new AtomicInteger();
+
+		private volatile boolean changed;
+
+		private volatile boolean abandoned;
+
+		private @Nullable Fetched fetched;
+
+		private @Nullable Runnable unsubscribe;
+
+		private @Nullable ScheduledFuture<?> recheck;
+
+		private boolean counted;
+
+		/**
+		 * The request's, for the looks on other threads (the audit log reads its
+		 * address).
+		 */
+		private final @Nullable RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+
+		Poll(VerifiedToken token, @Nullable String known, long deadline) {
+			this.token = token;
+			this.known = known;
+			this.deadline = deadline;
+		}
+
+		CompletableFuture<@Nullable Fetched> answer() {
+			return answer;
+		}
+
+		/** Nanoseconds until the deadline. */
+		long remaining() {
+			return Math.max(0, deadline - System.nanoTime());
+		}
+
+		/**
+		 * The request ended without an answer (the client left, or the server timed it
+		 * out).
+		 */
+		void abandon() {
+			abandoned = true;
+			signal();
+		}
+
+		private void start() {
+			signals.set(1);
+			looks();
+		}
+
+		private void signal() {
+			if (signals.getAndIncrement() == 0) {
+				looks.execute(() -> {
+					RequestContextHolder.setRequestAttributes(attributes);
+					looks();
+				});
+			}
+		}
+
+		private void looks() {
+			do {
+				look();
+			}
+			while (signals.decrementAndGet() != 0);
+		}
+
+		private void look() {
+			if (answer.isDone()) {
+				return;
+			}
+			try {
+				if (abandoned) {
+					finish(null);
+					return;
+				}
+				if (fetched == null || changed) {
+					changed = false;
+					if (deadline - System.nanoTime() > 0) {
+						// Before reading, so no change is missed.
+						unsubscribe = delivery.onNextChange(token, () -> {
+							changed = true;
+							signal();
+						});
+					}
+					fetched = delivery.fetch(token);
+				}
+				else if (delivery.stale(fetched)) {
+					// A certificate made for the session is due: made again, it is a
+					// change.
+					fetched = delivery.fetch(token);
+				}
+				var remaining = deadline - System.nanoTime();
+				if (!Digests.matches(known, fetched.files().digest()) || remaining <= 0) {
+					finish(fetched);
+					return;
+				}
+				if (longPolls.draining()) {
+					finish(null);
+					return;
+				}
+				delivery.requireActive(token, null);
+				if (!counted) {
+					counted = true;
+					waiting.incrementAndGet();
+				}
+				if (recheck != null) {
+					recheck.cancel(false);
+				}
+				recheck = timer.schedule(this::signal, Math.min(remaining, RECHECK_NANOS), TimeUnit.NANOSECONDS);
+			}
+			catch (RuntimeException ex) {
+				stopWaiting();
+				answer.completeExceptionally(ex);
+			}
+		}
+
+		private void finish(@Nullable Fetched fetched) {
+			stopWaiting();
+			answer.complete(fetched);
+		}
+
+		private void stopWaiting() {
+			if (unsubscribe != null) {
+				unsubscribe.run();
+			}
+			if (recheck != null) {
+				recheck.cancel(false);
+			}
+			if (counted) {
+				waiting.decrementAndGet();
+			}
+		}
+
+	}
+
+}

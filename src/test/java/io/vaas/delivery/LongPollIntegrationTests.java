@@ -1,0 +1,124 @@
+package io.vaas.delivery;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vaas.support.Agents;
+import io.vaas.support.Api;
+import io.vaas.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.vaas.support.Api.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Waiting long-polls hold no thread: each is a registration for its namespace's next
+ * change and a timer. Many wait at once, one change answers them all, and a poll that
+ * ends leaves nothing behind.
+ */
+@PostgresIntegrationTest
+class LongPollIntegrationTests {
+
+	static final int POLLS = 300;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ChangeFeed feed;
+
+	@Autowired
+	MeterRegistry meters;
+
+	final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@Test
+	void answersEveryWaitingPollAtTheChangeAndKeepsNoWaiter() throws Exception {
+		var api = new Api(port);
+		var setup = setUp(api);
+		var polls = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+		for (int i = 0; i < POLLS; i++) {
+			polls.add(poll(api, setup, 30));
+		}
+		awaitTrue(() -> waiting() >= POLLS && feed.waiters(setup.ns()) == POLLS, "all polls waiting");
+		assertThat(polls).noneMatch(CompletableFuture::isDone);
+		api.put("/api/v1/namespaces/" + setup.ns() + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":1}}").expect(200);
+		var digests = new java.util.HashSet<String>();
+		for (var poll : polls) {
+			var answer = poll.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(answer.statusCode()).isEqualTo(200);
+			digests.add(answer.headers().firstValue("ETag").orElseThrow());
+		}
+		assertThat(digests).hasSize(1).doesNotContain("\"" + setup.digest() + "\"");
+		awaitTrue(() -> waiting() == 0, "no poll counted as waiting");
+		assertThat(feed.waiters(setup.ns())).isZero();
+	}
+
+	@Test
+	void leavesNoWaiterBehindWhenPollsEndWithoutAChange() throws Exception {
+		var api = new Api(port);
+		var setup = setUp(api);
+		var polls = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+		for (int i = 0; i < 40; i++) {
+			polls.add(poll(api, setup, 1));
+		}
+		for (var poll : polls) {
+			assertThat(poll.get(20, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(304);
+		}
+		assertThat(feed.waiters(setup.ns())).as("registrations left for the namespace's next change").isZero();
+		awaitTrue(() -> waiting() == 0, "no poll counted as waiting");
+	}
+
+	private CompletableFuture<HttpResponse<String>> poll(Api api, Setup setup, int seconds) {
+		return client.sendAsync(HttpRequest.newBuilder(URI.create(api.url("/api/v1/agent/bundle?wait=" + seconds)))
+			.header("Authorization", "Bearer " + setup.token())
+			.header("If-None-Match", "\"" + setup.digest() + "\"")
+			.timeout(Duration.ofSeconds(seconds + 30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private double waiting() {
+		return meters.get("vaas.agents.waiting").gauge().value();
+	}
+
+	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	private static Setup setUp(Api api) {
+		var agents = new Agents(api);
+		var ns = Api.unique("poll");
+		api.namespace(ns);
+		api.put("/api/v1/namespaces/" + ns + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":0}}").expect(201);
+		api.put("/api/v1/namespaces/" + ns + "/bundles/app", ADMIN_TOKEN,
+				"{\"files\":[{\"area\":\"configuration\",\"path\":\"n\",\"template\":\"{{ config.app.n }}\"}]}")
+			.expect(201);
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+		var digest = api.call("GET", "/api/v1/agent/bundle")
+			.token(token)
+			.send()
+			.expect(200)
+			.json()
+			.get("digest")
+			.asString();
+		return new Setup(ns, token, digest);
+	}
+
+	record Setup(String ns, String token, String digest) {
+	}
+
+}
