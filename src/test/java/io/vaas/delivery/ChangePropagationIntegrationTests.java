@@ -136,7 +136,11 @@ class ChangePropagationIntegrationTests {
 	record Setup(String ns, String token, String digest) {
 	}
 
-	private Setup setUp(Api api) {
+	/**
+	 * A namespace whose bundle renders one config, an agent's token for it and its
+	 * digest.
+	 */
+	static Setup setUp(Api api) {
 		var agents = new Agents(api);
 		var ns = Api.unique("wake");
 		api.namespace(ns);

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class LongPollIntegrationTests {
 	@Test
 	void answersEveryWaitingPollAtTheChangeAndKeepsNoWaiter() throws Exception {
 		var api = new Api(port);
-		var setup = setUp(api);
+		var setup = ChangePropagationIntegrationTests.setUp(api);
 		var polls = new ArrayList<CompletableFuture<HttpResponse<String>>>();
 		for (int i = 0; i < POLLS; i++) {
 			polls.add(poll(api, setup, 30));
@@ -67,7 +66,7 @@ class LongPollIntegrationTests {
 	@Test
 	void leavesNoWaiterBehindWhenPollsEndWithoutAChange() throws Exception {
 		var api = new Api(port);
-		var setup = setUp(api);
+		var setup = ChangePropagationIntegrationTests.setUp(api);
 		var polls = new ArrayList<CompletableFuture<HttpResponse<String>>>();
 		for (int i = 0; i < 40; i++) {
 			polls.add(poll(api, setup, 1));
@@ -79,7 +78,8 @@ class LongPollIntegrationTests {
 		awaitTrue(() -> waiting() == 0, "no poll counted as waiting");
 	}
 
-	private CompletableFuture<HttpResponse<String>> poll(Api api, Setup setup, int seconds) {
+	private CompletableFuture<HttpResponse<String>> poll(Api api, ChangePropagationIntegrationTests.Setup setup,
+			int seconds) {
 		return client.sendAsync(HttpRequest.newBuilder(URI.create(api.url("/api/v1/agent/bundle?wait=" + seconds)))
 			.header("Authorization", "Bearer " + setup.token())
 			.header("If-None-Match", "\"" + setup.digest() + "\"")
@@ -97,28 +97,6 @@ class LongPollIntegrationTests {
 			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
 			Thread.sleep(20);
 		}
-	}
-
-	private static Setup setUp(Api api) {
-		var agents = new Agents(api);
-		var ns = Api.unique("poll");
-		api.namespace(ns);
-		api.put("/api/v1/namespaces/" + ns + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":0}}").expect(201);
-		api.put("/api/v1/namespaces/" + ns + "/bundles/app", ADMIN_TOKEN,
-				"{\"files\":[{\"area\":\"configuration\",\"path\":\"n\",\"template\":\"{{ config.app.n }}\"}]}")
-			.expect(201);
-		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
-		var digest = api.call("GET", "/api/v1/agent/bundle")
-			.token(token)
-			.send()
-			.expect(200)
-			.json()
-			.get("digest")
-			.asString();
-		return new Setup(ns, token, digest);
-	}
-
-	record Setup(String ns, String token, String digest) {
 	}
 
 }

@@ -2,9 +2,11 @@ package io.vaas.delivery.web;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.vaas.session.AgentCredentials;
 import io.vaas.session.InvalidAccessToken;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -95,8 +97,14 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 			// ends, on the thread that ends it.
 			var async = request.startAsync(request, response);
 			async.setTimeout(TimeUnit.NANOSECONDS.toMillis(ask.poll().remaining()) + ASYNC_SLACK_MILLIS);
-			async.addListener(new Abandon(ask.poll()));
+			// The answer or the web server's end of the request, whichever comes first,
+			// answers it: never both.
+			var claimed = new AtomicBoolean();
+			async.addListener(new Abandon(ask.poll(), claimed));
 			answer.whenComplete((fetched, failure) -> {
+				if (!claimed.compareAndSet(false, true)) {
+					return;
+				}
 				RequestContextHolder.setRequestAttributes(attributes);
 				try {
 					answer(request, response, () -> delivery.answer(ask, BundleDelivery.await(ask), request, response));
@@ -106,7 +114,7 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 				}
 				finally {
 					RequestContextHolder.resetRequestAttributes();
-					async.complete();
+					complete(async);
 				}
 			});
 		});
@@ -145,19 +153,42 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 
 	}
 
+	private static void complete(AsyncContext async) {
+		try {
+			async.complete();
+		}
+		catch (IllegalStateException ex) {
+			log.warn("event=long_poll_complete_failed error={}", ex.getClass().getSimpleName());
+		}
+	}
+
 	/**
-	 * Ends the poll when its request ends first: the client left, or the safety timeout.
+	 * Ends the poll when its request ends first: the client left, or the safety timeout
+	 * (a poll that somehow never answered: 503 with {@code Retry-After}).
 	 */
-	private record Abandon(LongPoller.Poll poll) implements AsyncListener {
+	private record Abandon(LongPoller.Poll poll, AtomicBoolean claimed) implements AsyncListener {
 
 		@Override
 		public void onTimeout(AsyncEvent event) {
-			poll.abandon();
+			end(event, true);
 		}
 
 		@Override
 		public void onError(AsyncEvent event) {
+			end(event, false);
+		}
+
+		private void end(AsyncEvent event, boolean timedOut) {
 			poll.abandon();
+			if (!claimed.compareAndSet(false, true)) {
+				return;
+			}
+			if (timedOut && event.getSuppliedResponse() instanceof HttpServletResponse response
+					&& !response.isCommitted()) {
+				response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+				response.setHeader("Retry-After", "1");
+			}
+			complete(event.getAsyncContext());
 		}
 
 		@Override

@@ -197,7 +197,8 @@ class LongPoller implements DisposableBean {
 				}
 				recheck = timer.schedule(this::signal, Math.min(remaining, RECHECK_NANOS), TimeUnit.NANOSECONDS);
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
+				// Answered either way: a poll whose look failed must not wait for good.
 				stopWaiting();
 				answer.completeExceptionally(ex);
 			}
