@@ -28,12 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server counts them as waiting (its vaas_agents_waiting gauge) it prints "HELD …". On a line
  * from stdin it changes the config they render from through WRITE_BASE (the same server or
  * another replica on the same database) and times each answer from the moment the write was
- * acknowledged (its response received) to the moment the answer's last byte was read.
+ * acknowledged (its response received) to the moment the answer's last byte was read; an answer
+ * read before the acknowledgement counts as 0 ms and is counted apart, and the same figures are
+ * also given from the moment the write was sent, which no answer can precede.
  * That is done ROUNDS times (default 3; the first also finds the server's code for the wake not yet
  * compiled), each with every connection waiting again with the digest it was last sent.
  * Usage: java bench/Waits.java POLL_BASE TOKENS_FILE DIGEST N WAIT_SECONDS ADMIN_TOKEN WRITE_BASE VALUE [ROUNDS]
  * Prints "HELD …" once all wait, then "ANSWERED round r …" with p50, p99 and max in milliseconds for
- * each round, then "DONE".
+ * each round, then "DONE". Exits with 1 when a round does not find every poll waiting before the
+ * change, when a poll is answered before the change, or when an answer is not a 200 with the new
+ * rendering.
  */
 public class Waits {
 
@@ -52,7 +56,10 @@ public class Waits {
 					digest);
 		}
 		var loop = new Loop(new InetSocketAddress(base.getHost(), base.getPort()));
-		var thread = Thread.ofPlatform().daemon().name("waits").start(loop);
+		var thread = Thread.ofPlatform().daemon().name("waits").uncaughtExceptionHandler((t, ex) -> {
+			ex.printStackTrace();
+			System.exit(1);
+		}).start(loop);
 		// Connections and a first fetch (304) each, in waves as a fleet's come.
 		var started = System.nanoTime();
 		for (int i = 0; i < n; i += 500) {
@@ -77,6 +84,11 @@ public class Waits {
 			while ((waiting = waiting(base)) < n && answered(connections) == 0 && System.nanoTime() < deadline) {
 				Thread.sleep(200);
 			}
+			if (waiting < n || answered(connections) > 0) {
+				System.out.printf("round %d: %d of %d waiting, %d answered before the change (statuses %s)%n", round,
+						waiting, n, answered(connections), statuses(connections));
+				System.exit(1);
+			}
 			if (round == 1) {
 				System.out.printf(
 						"HELD %d of %d waiting on the server %d ms after the first connection (answered early: %d)%n",
@@ -89,21 +101,26 @@ public class Waits {
 			var acknowledged = System.nanoTime();
 			var all = awaitAnswers(connections, n, wait + 30);
 			var latencies = new long[n];
+			var fromSent = new long[n];
 			var beforeAck = 0;
 			for (int i = 0; i < n; i++) {
 				var at = connections[i].answeredAt;
 				beforeAck += (at != 0 && at < acknowledged) ? 1 : 0;
 				latencies[i] = at == 0 ? Long.MAX_VALUE : Math.max(0, at - acknowledged);
+				fromSent[i] = at == 0 ? Long.MAX_VALUE : at - sent;
 			}
 			Arrays.sort(latencies);
+			Arrays.sort(fromSent);
+			var statuses = statuses(connections);
 			System.out.printf(
 					"ANSWERED round %d: %d of %d; after the write's acknowledgement (%d ms after it was sent): p50 %s ms,"
-							+ " p99 %s ms, max %s ms; %d before it; statuses %s%n",
+							+ " p99 %s ms, max %s ms; %d before it; after the write was sent: p50 %s ms, p99 %s ms;"
+							+ " statuses %s%n",
 					round, answered(connections), n, (acknowledged - sent) / 1_000_000, millis(latencies[n / 2]),
 					millis(latencies[(int) Math.ceil(n * 0.99) - 1]), millis(latencies[n - 1]), beforeAck,
-					statuses(connections));
+					millis(fromSent[n / 2]), millis(fromSent[(int) Math.ceil(n * 0.99) - 1]), statuses);
 			System.out.flush();
-			if (!all) {
+			if (!all || !statuses.equals(Map.of(200, n))) {
 				System.exit(1);
 			}
 		}
@@ -216,7 +233,7 @@ public class Waits {
 			while (in.hasRemaining()) {
 				if (bodyLeft < 0) {
 					head.append((char) in.get());
-					if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+					if (endsWithBlankLine(head)) {
 						status = Integer.parseInt(head.substring(9, 12));
 						bodyLeft = contentLength(head);
 						if (status == 200) {
@@ -237,6 +254,24 @@ public class Waits {
 				}
 			}
 			return false;
+		}
+
+		private static boolean endsWithBlankLine(StringBuilder head) {
+			int length = head.length();
+			return length >= 4 && head.charAt(length - 1) == '\n' && head.charAt(length - 2) == '\r'
+					&& head.charAt(length - 3) == '\n' && head.charAt(length - 4) == '\r';
+		}
+
+		/** The server closed the connection or it failed: the answer ends here (status 0 if none). */
+		void lost() {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				// closed anyway
+			}
+			channel = null;
+			answeredAt = System.nanoTime();
 		}
 
 		private static String header(CharSequence head, String name) {
@@ -284,7 +319,7 @@ public class Waits {
 				for (var connection : batch) {
 					connection.send(query);
 					try {
-						if (connection.channel == null) {
+						if (connection.channel == null || !connection.channel.isOpen()) {
 							connection.channel = SocketChannel.open();
 							connection.channel.configureBlocking(false);
 							connection.channel.connect(address);
@@ -312,27 +347,12 @@ public class Waits {
 					}
 					for (var key : selector.selectedKeys()) {
 						var connection = (Connection) key.attachment();
-						var channel = connection.channel;
-						if (key.isConnectable() && channel.finishConnect()) {
-							key.interestOps(SelectionKey.OP_WRITE);
+						try {
+							step(key, connection);
 						}
-						else if (key.isWritable()) {
-							channel.write(connection.request);
-							if (!connection.request.hasRemaining()) {
-								key.interestOps(SelectionKey.OP_READ);
-							}
-						}
-						else if (key.isReadable()) {
-							in.clear();
-							if (channel.read(in) < 0) {
-								throw new IllegalStateException("the server closed a connection (status so far "
-										+ connection.status + ")");
-							}
-							in.flip();
-							if (connection.read(in)) {
-								connection.answeredAt = System.nanoTime();
-								key.interestOps(0);
-							}
+						catch (IOException ex) {
+							key.cancel();
+							connection.lost();
 						}
 					}
 					selector.selectedKeys().clear();
@@ -340,6 +360,32 @@ public class Waits {
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
+			}
+		}
+
+		private void step(SelectionKey key, Connection connection) throws IOException {
+			var channel = connection.channel;
+			if (key.isConnectable() && channel.finishConnect()) {
+				key.interestOps(SelectionKey.OP_WRITE);
+			}
+			else if (key.isWritable()) {
+				channel.write(connection.request);
+				if (!connection.request.hasRemaining()) {
+					key.interestOps(SelectionKey.OP_READ);
+				}
+			}
+			else if (key.isReadable()) {
+				in.clear();
+				if (channel.read(in) < 0) {
+					key.cancel();
+					connection.lost();
+					return;
+				}
+				in.flip();
+				if (connection.read(in)) {
+					connection.answeredAt = System.nanoTime();
+					key.interestOps(0);
+				}
 			}
 		}
 

@@ -61,7 +61,7 @@ round() { # name, poll port, server pid, config value
   "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
   local rss_before heap_before; rss_before=$(rss "$3"); heap_before=$(heap "$2")
   coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$2" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4" "${VAAS_BENCH_ROUNDS:-3}"; }
-  local held answered
+  local held answered waits_pid=$WAITS_PID
   read -r held <&"${WAITS[0]}"
   echo "== $1: $held"
   "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
@@ -72,7 +72,7 @@ round() { # name, poll port, server pid, config value
   local line
   while read -r line <&"${WAITS[0]}" && [ "$line" != DONE ]; do echo "$line"; done
   [ -n "${profiler:-}" ] && profile_stop "$3" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/wake-$4"
-  [ -n "${WAITS_PID:-}" ] && wait "$WAITS_PID" 2>/dev/null || true
+  wait "$waits_pid" || { echo "bench/Waits.java failed (exit $?): the figures above are not a complete run"; exit 1; }
 }
 profiler=""
 if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); fi
