@@ -17,7 +17,7 @@ admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 install_missing wrk
 use_jdk25
-./mvnw -q -B -DskipTests package
+[ -n "${VAAS_BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -DskipTests package
 jar=$(server_jar)
 
 create_db "$db"
@@ -78,7 +78,20 @@ echo "== single-use seed exchange (POST /api/v1/auth/token, each request its own
 if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then
   mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); profile_start "$pid" "$profiler"
 fi
-SEEDS="$work/seeds" THREADS=2 wrk -t2 -c"$connections" -d"${duration}s" -s bench/single-use.lua "$api/auth/token" | grep RESULT
+ticks() { # CPU time (clock ticks) of the server, of every postgres process, and of the whole machine
+  echo "$(awk '{print $14 + $15}' /proc/$pid/stat) \
+    $(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null; done | awk '{s += $1} END {print s + 0}') \
+    $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)"
+}
+read -r server0 pg0 busy0 all0 <<<"$(ticks)"
+result=$(SEEDS="$work/seeds" THREADS=2 wrk -t2 -c"$connections" -d"${duration}s" -s bench/single-use.lua "$api/auth/token" | grep RESULT)
+read -r server1 pg1 busy1 all1 <<<"$(ticks)"
+echo "$result"
+requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
+hz=$(getconf CLK_TCK)
+awk -v s=$((server1 - server0)) -v p=$((pg1 - pg0)) -v b=$((busy1 - busy0)) -v a=$((all1 - all0)) -v n="$requests" -v hz="$hz" 'BEGIN {
+  printf "CPU per exchange: server %.0f µs, PostgreSQL %.0f µs, the rest (wrk, kernel, other) %.0f µs; the cores %.0f%% busy\n",
+    s / hz / n * 1e6, p / hz / n * 1e6, (b - s - p) / hz / n * 1e6, 100 * b / a }'
 if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then profile_stop "$pid" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/exchange"; fi
 echo "== audit events: $(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "select count(*) from audit_events where action = 'seed.exchange' and outcome = 'success'") successful seed.exchange events in the chain; $(curl -fs -X POST -H "$auth" "$api/audit/verify")"
 [ "${VAAS_BENCH_SINGLE_ONLY:-}" = 1 ] && exit 0

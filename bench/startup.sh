@@ -3,13 +3,15 @@
 # makes (target/app/vaas.aot, from a training run in `package`): the `Started VaasApplication in`
 # figure of each of [runs] starts (default 5) of target/app/vaas-<version>.jar, on one data
 # directory made by a first start that is not counted (so no run applies migrations).
-# Usage: bench/startup.sh [runs]
+# Usage: bench/startup.sh [runs]. VAAS_BENCH_PROFILE=<dir>: then one more start with the cache under
+# async-profiler (CPU samples of every thread until the server stops): <dir>/startup.html, and the
+# CPU time of the main thread and of the JIT compiler threads (from a start before that one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
 runs=${1:-5}
 use_jdk25
-./mvnw -q -B -DskipTests package
+[ -n "${VAAS_BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -DskipTests package
 jar=$(ls target/app/vaas-*.jar | head -n 1)
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
@@ -34,3 +36,13 @@ echo "| JVM | Started … in (median of $runs) | process running for | each run 
 echo "|---|---|---|---|"
 row "-XX:AOTCache=target/app/vaas.aot" -XX:AOTCache=target/app/vaas.aot
 row "no AOT cache"
+if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then
+  mkdir -p "$VAAS_BENCH_PROFILE"; out=$(realpath "$VAAS_BENCH_PROFILE")
+  profiler=$(async_profiler "$data")
+  start -XX:AOTCache=target/app/vaas.aot -agentpath:"$profiler=start,event=cpu,interval=1ms,threads,collapsed,file=$data/startup.collapsed" >/dev/null
+  start -XX:AOTCache=target/app/vaas.aot -agentpath:"$profiler=start,event=cpu,interval=1ms,threads,file=$out/startup.html" | \
+    awk '{printf "profiled start: Started … in %s s\n", $1}'
+  awk '{ n = $NF; split($0, f, ";"); t = f[1]; all += n
+         if (t ~ /DestroyJavaVM|main/) m += n; else if (t ~ /C2 Compiler/) c2 += n; else if (t ~ /C1 Compiler/) c1 += n; else if (t ~ /GC|G1/) gc += n }
+       END { printf "CPU until stopped (ms): all threads %d, main %d, C2 %d, C1 %d, GC %d\n", all, m, c2, c1, gc }' "$data/startup.collapsed"
+fi
