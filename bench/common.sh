@@ -32,9 +32,11 @@ drop_db() {
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" || true
 }
 
-# Waits up to 60 s for the server on the port to report healthy.
+# Waits up to 60 s for the server on the port to report healthy; fails (status 1) if it does not.
 await_health() {
-  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null && break; sleep 1; done
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null && return 0; sleep 1; done
+  echo "the server on port $1 did not report healthy within 60 s" >&2
+  return 1
 }
 
 # The access token for a seed, exchanged at the API base URL.

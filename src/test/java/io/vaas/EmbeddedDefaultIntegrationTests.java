@@ -136,6 +136,26 @@ class EmbeddedDefaultIntegrationTests {
 		}
 	}
 
+	/**
+	 * H2 refuses a database path relative to the working directory (unless it starts with
+	 * ./): the data directory is made absolute first.
+	 */
+	@Test
+	void startsOnADataDirectoryGivenRelativeToTheWorkingDirectory() throws Exception {
+		var relative = "target/relative-data-" + java.util.UUID.randomUUID();
+		var absolute = Path.of(relative).toAbsolutePath();
+		try (var context = new SpringApplicationBuilder(VaasApplication.class).run("--server.port=0",
+				"--vaas.data-dir=" + relative)) {
+			new Api(port(context)).call("GET", "/actuator/health").send().expect(200);
+			assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
+				.startsWith("jdbc:h2:file:" + absolute + "/vaas;");
+			assertThat(absolute.resolve("bootstrap-admin.token")).exists();
+		}
+		finally {
+			org.springframework.util.FileSystemUtils.deleteRecursively(absolute);
+		}
+	}
+
 	private ConfigurableApplicationContext start(String... args) {
 		var all = new String[args.length + 2];
 		all[0] = "--server.port=0";
