@@ -37,15 +37,17 @@ class AuditCounts {
 	long count(AuditFilter filter, AuditHead head) {
 		long upTo = head.lastSeq();
 		var before = counted.getIfPresent(filter);
-		long count;
 		if (before != null && before.upTo() <= upTo && before.stillAt(hashAt(before.upTo(), head))) {
-			count = before.count() + countBetween(filter, before.upTo() + 1, upTo);
+			var count = before.count() + countBetween(filter, before.upTo() + 1, upTo);
+			counted.asMap()
+				.merge(filter, new Counted(upTo, head.lastHash(), count),
+						(kept, fresh) -> kept.upTo() > fresh.upTo() ? kept : fresh);
+			return count;
 		}
-		else {
-			count = countBetween(filter, 1, upTo);
-		}
-		var now = new Counted(upTo, head.lastHash(), count);
-		counted.asMap().merge(filter, now, (kept, fresh) -> kept.upTo() > fresh.upTo() ? kept : fresh);
+		// Never counted, or counted on a chain that is not this one any more (restored
+		// from a backup, replaced): what was kept goes.
+		var count = countBetween(filter, 1, upTo);
+		counted.put(filter, new Counted(upTo, head.lastHash(), count));
 		return count;
 	}
 
