@@ -15,7 +15,7 @@ jar=$(ls target/vaas-*-agent.jar | head -n 1)
 server_jar=$(server_jar)
 work=$(mktemp -d)
 sh deploy/agent-runtime.sh "$work/runtime" >/dev/null
-flags=(${VAAS_AGENT_FLAGS:--XX:+UseSerialGC -Xmx16m -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=8m -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=32m -XX:TrimNativeHeapInterval=1000})
+flags=(${VAAS_AGENT_FLAGS:--XX:+UseSerialGC -Xmx48m -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=8m -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=32m -XX:TrimNativeHeapInterval=1000})
 create_db "$db"
 cleanup() {
   kill "$pid" ${watch:-} 2>/dev/null || true; wait "$pid" 2>/dev/null || true

@@ -34,8 +34,9 @@ ENV PATH=/bin:/opt/vaas-agent/runtime/bin
 USER 10001:10001
 # Small and quick for a sidecar: serial GC, small heap, stacks and code cache, C1 only, freed
 # native memory given back every second (the flags bench/agent-footprint.sh measures); no perf
-# data file, so a read-only root is fine.
-ENTRYPOINT ["/opt/vaas-agent/runtime/bin/java", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", \
+# data file, so a read-only root is fine. The heap may grow to 48 MB: a bundle near the server's
+# 8 MiB limit arrives as 11 MB of JSON (16 MB was not enough; AgentLargeBundleIntegrationTests).
+ENTRYPOINT ["/opt/vaas-agent/runtime/bin/java", "-XX:+UseSerialGC", "-Xmx48m", "-Xss256k", \
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m", "-XX:CICompilerCount=1", \
             "-XX:MaxMetaspaceSize=32m", "-XX:TrimNativeHeapInterval=1000", "-XX:-UsePerfData", "-jar", "/opt/vaas-agent/vaas-agent.jar"]
 CMD ["watch"]
