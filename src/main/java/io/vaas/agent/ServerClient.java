@@ -202,7 +202,11 @@ final class ServerClient {
 			}
 			int status = connection.getResponseCode();
 			var in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-			if (in == null) {
+			if (in == null || status == 204 || status == 304) {
+				// No body, whatever Content-Length a proxy left on the answer.
+				if (in != null) {
+					in.close();
+				}
 				return new Response(status, "");
 			}
 			try (in) {
