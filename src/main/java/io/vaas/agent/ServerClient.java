@@ -40,8 +40,6 @@ final class ServerClient {
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
-	private static final long MAX_SIZED_BODY = 64L << 20;
-
 	/**
 	 * The socket factory trusting {@code --cacert}, or null for the JDK's trust store.
 	 */
@@ -211,30 +209,17 @@ final class ServerClient {
 			}
 			try (in) {
 				return new Response(status,
-						new String(body(in, connection.getContentLengthLong()), StandardCharsets.UTF_8));
+						new String(AnswerBody.read(in, connection.getContentLengthLong(), AnswerBody.MAX_BYTES),
+								StandardCharsets.UTF_8));
 			}
+		}
+		catch (AnswerBody.TooLarge ex) {
+			throw new AgentFailure(ExitCode.UNREACHABLE, server + " answered with " + ex.getMessage(), ex);
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			throw new AgentFailure(ExitCode.UNREACHABLE,
 					"cannot reach " + server + ": " + ex.getClass().getSimpleName(), ex);
 		}
-	}
-
-	/**
-	 * The body read into one array of its announced length (a bundle near the server's
-	 * limit is 11 MB of JSON; reading it in pieces and joining them would need twice that
-	 * on the agent's small heap), or read whole when no length is announced.
-	 */
-	private static byte[] body(InputStream in, long length) throws IOException {
-		if (length < 0 || length > MAX_SIZED_BODY) {
-			return in.readAllBytes();
-		}
-		var body = new byte[(int) length];
-		int read = in.readNBytes(body, 0, body.length);
-		if (read < body.length) {
-			throw new java.io.EOFException("the answer ended after " + read + " of " + length + " bytes");
-		}
-		return body;
 	}
 
 	private static String encode(String value) {
