@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Usage: java bench/Waits.java POLL_BASE TOKENS_FILE DIGEST N WAIT_SECONDS ADMIN_TOKEN WRITE_BASE VALUE [ROUNDS]
  * Prints "HELD …" once all wait, then "ANSWERED round r …" with p50, p99 and max in milliseconds for
  * each round, then "DONE". Exits with 1 when a round does not find every poll waiting before the
- * change, when a poll is answered before the change, or when an answer is not a 200 with the new
- * rendering.
+ * change, when a poll is answered before the change, or when an answer is not a whole 200 with a
+ * new digest (ETag): the outcomes are counted as "200", "200 same digest", "lost" (the connection
+ * ended before the whole answer was read), "none" (no answer yet), or the other status.
  */
 public class Waits {
 
@@ -67,7 +68,7 @@ public class Waits {
 			awaitAnswers(connections, Math.min(n, i + 500), 120);
 		}
 		var warm = statuses(connections);
-		if (!warm.equals(Map.of(304, n))) {
+		if (!warm.equals(Map.of("304", n))) {
 			throw new IllegalStateException("the first fetches answered " + warm);
 		}
 		var rounds = args.length > 8 ? Integer.parseInt(args[8]) : 3;
@@ -120,7 +121,7 @@ public class Waits {
 					millis(latencies[(int) Math.ceil(n * 0.99) - 1]), millis(latencies[n - 1]), beforeAck,
 					millis(fromSent[n / 2]), millis(fromSent[(int) Math.ceil(n * 0.99) - 1]), statuses);
 			System.out.flush();
-			if (!all || !statuses.equals(Map.of(200, n))) {
+			if (!all || !statuses.equals(Map.of("200", n))) {
 				System.exit(1);
 			}
 		}
@@ -168,10 +169,10 @@ public class Waits {
 		return answered;
 	}
 
-	private static Map<Integer, Integer> statuses(Connection[] connections) {
-		var statuses = new TreeMap<Integer, Integer>();
+	private static Map<String, Integer> statuses(Connection[] connections) {
+		var statuses = new TreeMap<String, Integer>();
 		for (var connection : connections) {
-			statuses.merge(connection.status, 1, Integer::sum);
+			statuses.merge(connection.outcome(), 1, Integer::sum);
 		}
 		return statuses;
 	}
@@ -206,6 +207,9 @@ public class Waits {
 
 		int status;
 
+		/** A 200 whose ETag differs from the digest the request was sent with. */
+		boolean changed;
+
 		volatile long answeredAt;
 
 		Connection(String host, String token, String digest) {
@@ -225,7 +229,19 @@ public class Waits {
 			head.setLength(0);
 			bodyLeft = -1;
 			status = 0;
+			changed = false;
 			answeredAt = 0;
+		}
+
+		/** What the last request got (read once it was answered or lost). */
+		String outcome() {
+			if (answeredAt == 0) {
+				return "none";
+			}
+			if (status == 0 || bodyLeft != 0) {
+				return "lost";
+			}
+			return status == 200 && !changed ? "200 same digest" : Integer.toString(status);
 		}
 
 		/** Takes what was read; true once the whole answer is in. */
@@ -237,7 +253,9 @@ public class Waits {
 						status = Integer.parseInt(head.substring(9, 12));
 						bodyLeft = contentLength(head);
 						if (status == 200) {
-							digest = header(head, "ETag").replace("\"", "");
+							var etag = header(head, "ETag").replace("\"", "");
+							changed = !etag.equals(digest);
+							digest = etag;
 						}
 					}
 				}

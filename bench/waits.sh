@@ -64,6 +64,9 @@ round() { # name, poll port, server pid, config value
   local held answered waits_pid=$WAITS_PID
   read -r held <&"${WAITS[0]}"
   echo "== $1: $held"
+  if [[ $held != HELD* ]]; then
+    wait "$waits_pid"; echo "bench/Waits.java failed (exit $?) before every long-poll was held"; exit 1
+  fi
   "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
   [ -n "${VAAS_BENCH_HISTOGRAM:-}" ] && "$JAVA_HOME/bin/jcmd" "$3" GC.class_histogram >"$VAAS_BENCH_HISTOGRAM-$4.txt" 2>&1
   echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used after a full GC $(heap "$2") MiB (before: $heap_before MiB), OS threads $(ls /proc/$3/task | wc -l)"
