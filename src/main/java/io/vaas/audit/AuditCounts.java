@@ -35,19 +35,30 @@ class AuditCounts {
 
 	/** Events matching the filter among the chain's first {@code head.lastSeq()}. */
 	long count(AuditFilter filter, AuditHead head) {
-		long upTo = head.lastSeq();
+		return count(filter, head.lastSeq(), head.lastHash());
+	}
+
+	/**
+	 * Events matching the filter among the chain's first {@code upTo}, the last of them
+	 * with this hash. A count kept from further along the same chain (a later head, read
+	 * by a request that began after this one) is taken back to {@code upTo}.
+	 */
+	long count(AuditFilter filter, long upTo, byte[] hash) {
 		var before = counted.getIfPresent(filter);
-		if (before != null && before.upTo() <= upTo && before.stillAt(hashAt(before.upTo(), head))) {
+		if (before != null && before.stillAt(hashAt(before.upTo(), upTo, hash))) {
+			if (before.upTo() > upTo) {
+				return before.count() - countBetween(filter, upTo + 1, before.upTo());
+			}
 			var count = before.count() + countBetween(filter, before.upTo() + 1, upTo);
 			counted.asMap()
-				.merge(filter, new Counted(upTo, head.lastHash(), count),
+				.merge(filter, new Counted(upTo, hash, count),
 						(kept, fresh) -> kept.upTo() > fresh.upTo() ? kept : fresh);
 			return count;
 		}
 		// Never counted, or counted on a chain that is not this one any more (restored
 		// from a backup, replaced): what was kept goes.
 		var count = countBetween(filter, 1, upTo);
-		counted.put(filter, new Counted(upTo, head.lastHash(), count));
+		counted.put(filter, new Counted(upTo, hash, count));
 		return count;
 	}
 
@@ -59,9 +70,9 @@ class AuditCounts {
 		return events.count(filter.matching().and(between));
 	}
 
-	private byte[] hashAt(long seq, AuditHead head) {
-		if (seq == head.lastSeq()) {
-			return head.lastHash();
+	private byte[] hashAt(long seq, long upTo, byte[] hash) {
+		if (seq == upTo) {
+			return hash;
 		}
 		var found = entities.createQuery("select e.hash from AuditEvent e where e.seq = :seq", byte[].class)
 			.setParameter("seq", seq)

@@ -26,6 +26,9 @@ class AuditCountsIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	AuditCounts counts;
+
 	Api api;
 
 	String ns;
@@ -72,6 +75,33 @@ class AuditCountsIntegrationTests {
 		}
 		assertThat(api.call("POST", "/api/v1/audit/verify").token(ADMIN_TOKEN).send().json().get("intact").asBoolean())
 			.isTrue();
+	}
+
+	/**
+	 * A request that read the chain's head before the last events were chained gets its
+	 * count from the one kept further along, and leaves that one kept.
+	 */
+	@Test
+	void takesACountKeptFurtherAlongBackToAnEarlierHead() {
+		writes(3);
+		var seqs = jdbc.queryForList(
+				"select seq from audit_events where namespace = ? and action = 'config.write' order by seq", Long.class,
+				ns);
+		var earlier = seqs.get(1);
+		var hash = jdbc.queryForObject("select hash from audit_events where seq = ?", byte[].class, earlier);
+		writes(2);
+		assertThat(total()).isEqualTo(5);
+
+		jdbc.update("update audit_events set action = 'config.edited' where seq = ?", seqs.getFirst());
+		try {
+			var filter = new AuditFilter(ns, null, "config.write", null, null, null);
+			assertThat(counts.count(filter, earlier, hash)).as("the events up to the earlier head are not read again")
+				.isEqualTo(2);
+			assertThat(total()).as("the count kept further along stays kept").isEqualTo(5);
+		}
+		finally {
+			jdbc.update("update audit_events set action = 'config.write' where seq = ?", seqs.getFirst());
+		}
 	}
 
 	private void writes(int count) {
