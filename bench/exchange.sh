@@ -4,8 +4,8 @@
 # agent path, measured with wrk on this machine. Usage: bench/exchange.sh [seconds] [connections]
 # Installs wrk from Debian if it is missing; builds the jar; uses a fresh database it drops after.
 # First, single-use seeds, each redeemed by one request (made ahead by mint.lua). VAAS_BENCH_SEEDS:
-# how many to make; VAAS_BENCH_SINGLE_ONLY=1 stops after that row; VAAS_BENCH_PROFILE=<dir> writes
-# a flame graph of that row (exchange.html) with async-profiler.
+# how many to make per round; VAAS_BENCH_ROUNDS: rounds of that row (default 1); VAAS_BENCH_SINGLE_ONLY=1 stops after that row; VAAS_BENCH_PROFILE=<dir> writes
+# a flame graph of that row's last round (exchange.html) with async-profiler. VAAS_BENCH_SERVER_ARGS: more arguments for the server (e.g. a property).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -30,7 +30,7 @@ cleanup() {
 }
 VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_DB_PASSWORD= \
   VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" VAAS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" VAAS_DATA_DIR="$work" \
-  "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN >"$work/server.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN ${VAAS_BENCH_SERVER_ARGS:-} >"$work/server.log" 2>&1 &
 pid=$!
 trap cleanup EXIT
 await_health "$port"
@@ -68,31 +68,40 @@ JWT=$jwt RESOURCE=$resource wrk -t2 -c"$connections" -d10s -s bench/identity.lua
 TOKEN=$token wrk -t2 -c"$connections" -d10s -s bench/verify.lua "$api/agent/session" >/dev/null
 
 # Single-use seeds, as a fleet starting up redeems them: made ahead with mint.lua (VAAS_BENCH_SEEDS,
-# default 3,000 per measured second), each exchanged once.
+# default 3,000 per measured second), each exchanged once. VAAS_BENCH_ROUNDS (default 1) measures
+# that many runs one after the other, each with seeds of its own: the first still finds the server
+# compiling the path (about a quarter of its CPU in the JIT compiler, in its profile).
+rounds=${VAAS_BENCH_ROUNDS:-1}
 want=${VAAS_BENCH_SEEDS:-$((3000 * duration))}
 : >"$work/seeds"
-while [ "$(wc -l <"$work/seeds")" -lt "$want" ]; do
+while [ "$(wc -l <"$work/seeds")" -lt "$((want * rounds))" ]; do
   ADMIN=$admin OUT="$work/seeds" wrk -t2 -c16 -d10s -s bench/mint.lua "$api/namespaces/bench/bundles/app/seeds" >/dev/null
 done
-echo "== single-use seed exchange (POST /api/v1/auth/token, each request its own seed of $(wc -l <"$work/seeds")), ${duration}s, $connections connections"
-if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then
-  mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); profile_start "$pid" "$profiler"
-fi
 ticks() { # CPU time (clock ticks) of the server, of every postgres process, and of the whole machine
   echo "$(awk '{print $14 + $15}' /proc/$pid/stat) \
     $(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null; done | awk '{s += $1} END {print s + 0}') \
     $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)"
 }
-read -r server0 pg0 busy0 all0 <<<"$(ticks)"
-result=$(SEEDS="$work/seeds" THREADS=2 wrk -t2 -c"$connections" -d"${duration}s" -s bench/single-use.lua "$api/auth/token" | grep RESULT)
-read -r server1 pg1 busy1 all1 <<<"$(ticks)"
-echo "$result"
-requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
-hz=$(getconf CLK_TCK)
-awk -v s=$((server1 - server0)) -v p=$((pg1 - pg0)) -v b=$((busy1 - busy0)) -v a=$((all1 - all0)) -v n="$requests" -v hz="$hz" 'BEGIN {
-  printf "CPU per exchange: server %.0f µs, PostgreSQL %.0f µs, the rest (wrk, kernel, other) %.0f µs; the cores %.0f%% busy\n",
-    s / hz / n * 1e6, p / hz / n * 1e6, (b - s - p) / hz / n * 1e6, 100 * b / a }'
-if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then profile_stop "$pid" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/exchange"; fi
+per_round=$(($(wc -l <"$work/seeds") / rounds))
+for round in $(seq 1 "$rounds"); do
+  sed -n "$(((round - 1) * per_round + 1)),$((round * per_round))p" "$work/seeds" >"$work/round-seeds"
+  echo "== single-use seed exchange (POST /api/v1/auth/token, each request its own seed of $per_round), ${duration}s, $connections connections, round $round of $rounds"
+  if [ -n "${VAAS_BENCH_PROFILE:-}" ] && [ "$round" = "$rounds" ]; then
+    mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); profile_start "$pid" "$profiler"
+  fi
+  read -r server0 pg0 busy0 all0 <<<"$(ticks)"
+  result=$(SEEDS="$work/round-seeds" THREADS=2 wrk -t2 -c"$connections" -d"${duration}s" -s bench/single-use.lua "$api/auth/token" | grep RESULT)
+  read -r server1 pg1 busy1 all1 <<<"$(ticks)"
+  echo "$result"
+  requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
+  hz=$(getconf CLK_TCK)
+  awk -v s=$((server1 - server0)) -v p=$((pg1 - pg0)) -v b=$((busy1 - busy0)) -v a=$((all1 - all0)) -v n="$requests" -v hz="$hz" 'BEGIN {
+    printf "CPU per exchange: server %.0f µs, PostgreSQL %.0f µs, the rest (wrk, kernel, other) %.0f µs; the cores %.0f%% busy\n",
+      s / hz / n * 1e6, p / hz / n * 1e6, (b - s - p) / hz / n * 1e6, 100 * b / a }'
+  if [ -n "${VAAS_BENCH_PROFILE:-}" ] && [ "$round" = "$rounds" ]; then
+    profile_stop "$pid" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/exchange"
+  fi
+done
 echo "== audit events: $(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "select count(*) from audit_events where action = 'seed.exchange' and outcome = 'success'") successful seed.exchange events in the chain; $(curl -fs -X POST -H "$auth" "$api/audit/verify")"
 [ "${VAAS_BENCH_SINGLE_ONLY:-}" = 1 ] && exit 0
 echo "== seed exchange (POST /api/v1/auth/token), ${duration}s, $connections connections"
