@@ -23,9 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first.
  */
 @Service
-public class AuditLog implements org.springframework.context.SmartLifecycle {
-
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+public class AuditLog {
 
 	static final int VERIFY_BATCH = 1000;
 
@@ -45,8 +43,10 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 
 	private final AuditPages pages;
 
+	private final AuditBatches batches;
+
 	AuditLog(AuditEvents events, AuditHeads heads, AuditInbox inbox, AuditSequencer sequencer, AuditPages pages,
-			PlatformTransactionManager transactions, Clock clock) {
+			AuditBatches batches, PlatformTransactionManager transactions, Clock clock) {
 		this.events = events;
 		this.heads = heads;
 		this.inbox = inbox;
@@ -57,6 +57,7 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 		this.reading.setReadOnly(true);
 		this.clock = clock;
 		this.pages = pages;
+		this.batches = batches;
 	}
 
 	/**
@@ -80,10 +81,7 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 	 * request. Falls back to {@link #recordIndependently} when the queue is full.
 	 */
 	public void recordSoon(AuditEntry entry) {
-		var pending = new Pending(entry, ClientAddress.current(), clock.instant());
-		queued.incrementAndGet();
-		if (!queue.offer(pending)) {
-			queued.decrementAndGet();
+		if (!batches.offer(entry, ClientAddress.current(), clock.instant())) {
 			recordIndependently(entry);
 		}
 	}
@@ -94,108 +92,8 @@ public class AuditLog implements org.springframework.context.SmartLifecycle {
 	 * counts.
 	 */
 	public boolean settled() {
-		return done.get() == queued.get();
+		return batches.settled();
 	}
-
-	private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
-
-	private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-
-	private record Pending(AuditEntry entry, @Nullable String clientAddress, java.time.Instant at) {
-	}
-
-	/** Events per batch transaction of {@link #recordSoon}. */
-	static final int BATCH = 500;
-
-	private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>(
-			100_000);
-
-	@Override
-	public void start() {
-		running = true;
-		drainer = Thread.ofPlatform().daemon().name("vaas-audit-batch").start(() -> {
-			while (running || !queue.isEmpty()) {
-				try {
-					var first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-					if (first == null) {
-						continue;
-					}
-					var batch = new java.util.ArrayList<Pending>();
-					batch.add(first);
-					queue.drainTo(batch, BATCH - 1);
-					try {
-						appendUntilDone(batch);
-					}
-					finally {
-						done.addAndGet(batch.size());
-					}
-				}
-				catch (InterruptedException ex) {
-					running = false;
-				}
-			}
-		});
-	}
-
-	/**
-	 * A batch that fails because the database is away is kept and tried again, backing
-	 * off to a few seconds, until it is appended or the server stops: events are not
-	 * dropped while their requests were answered.
-	 */
-	private void appendUntilDone(java.util.List<Pending> batch) throws InterruptedException {
-		var backoff = java.time.Duration.ofMillis(100);
-		while (true) {
-			try {
-				independent.executeWithoutResult(status -> {
-					inbox.addAll(batch.stream()
-						.map(pending -> AuditInbox.Row.of(pending.entry(), pending.clientAddress(), pending.at()))
-						.toList());
-					sequencer.nudge();
-				});
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (!io.vaas.shared.DatabaseFailures.isUnavailable(ex)) {
-					// Trying again would fail again.
-					log.error("event=audit_batch_failed events={} error={}", batch.size(), ex.getClass().getName(), ex);
-					return;
-				}
-				log.warn("event=audit_batch_failed events={} retry_in_ms={} error={}", batch.size(), backoff.toMillis(),
-						ex.getClass().getSimpleName());
-				if (!running) {
-					log.error("event=audit_batch_lost events={}", batch.size());
-					return;
-				}
-				Thread.sleep(backoff.toMillis());
-				backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
-			}
-		}
-	}
-
-	private static final java.time.Duration MAX_RETRY = java.time.Duration.ofSeconds(2);
-
-	@Override
-	public void stop() {
-		running = false;
-		var thread = drainer;
-		if (thread != null) {
-			try {
-				thread.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	private volatile boolean running;
-
-	private volatile @Nullable Thread drainer;
 
 	private void append(AuditEntry entry) {
 		append(entry, ClientAddress.current(), clock.instant());

@@ -1,0 +1,158 @@
+package io.vaas.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.vaas.shared.DatabaseFailures;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The queue behind {@link AuditLog#recordSoon}: one thread appends what waits to the
+ * inbox, up to {@link #BATCH} events per transaction, and keeps a batch while the
+ * database is away.
+ */
+@Component
+class AuditBatches implements SmartLifecycle {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditBatches.class);
+
+	/** Events per batch transaction. */
+	static final int BATCH = 500;
+
+	private static final Duration MAX_RETRY = Duration.ofSeconds(2);
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
+
+	private final AtomicLong queued = new AtomicLong();
+
+	private final AtomicLong done = new AtomicLong();
+
+	private final AuditInbox inbox;
+
+	private final AuditSequencer sequencer;
+
+	private final TransactionTemplate independent;
+
+	private volatile boolean running;
+
+	private volatile @Nullable Thread drainer;
+
+	AuditBatches(AuditInbox inbox, AuditSequencer sequencer, PlatformTransactionManager transactions) {
+		this.inbox = inbox;
+		this.sequencer = sequencer;
+		this.independent = new TransactionTemplate(transactions);
+		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Queues the event; false when the queue is full (the caller appends it itself). */
+	boolean offer(AuditEntry entry, @Nullable String clientAddress, Instant at) {
+		queued.incrementAndGet();
+		if (queue.offer(new Pending(entry, clientAddress, at))) {
+			return true;
+		}
+		queued.decrementAndGet();
+		return false;
+	}
+
+	/** Whether every event queued so far has been appended, or given up on and logged. */
+	boolean settled() {
+		return done.get() == queued.get();
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		drainer = Thread.ofPlatform().daemon().name("vaas-audit-batch").start(() -> {
+			while (running || !queue.isEmpty()) {
+				try {
+					var first = queue.poll(200, TimeUnit.MILLISECONDS);
+					if (first == null) {
+						continue;
+					}
+					var batch = new ArrayList<Pending>();
+					batch.add(first);
+					queue.drainTo(batch, BATCH - 1);
+					try {
+						appendUntilDone(batch);
+					}
+					finally {
+						done.addAndGet(batch.size());
+					}
+				}
+				catch (InterruptedException ex) {
+					running = false;
+				}
+			}
+		});
+	}
+
+	/**
+	 * A batch that fails because the database is away is kept and tried again, backing
+	 * off to a few seconds, until it is appended or the server stops: events are not
+	 * dropped while their requests were answered.
+	 */
+	private void appendUntilDone(List<Pending> batch) throws InterruptedException {
+		var backoff = Duration.ofMillis(100);
+		while (true) {
+			try {
+				independent.executeWithoutResult(status -> {
+					inbox.addAll(batch.stream()
+						.map(pending -> AuditInbox.Row.of(pending.entry(), pending.clientAddress(), pending.at()))
+						.toList());
+					sequencer.nudge();
+				});
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseFailures.isUnavailable(ex)) {
+					// Trying again would fail again.
+					log.error("event=audit_batch_failed events={} error={}", batch.size(), ex.getClass().getName(), ex);
+					return;
+				}
+				log.warn("event=audit_batch_failed events={} retry_in_ms={} error={}", batch.size(), backoff.toMillis(),
+						ex.getClass().getSimpleName());
+				if (!running) {
+					log.error("event=audit_batch_lost events={}", batch.size());
+					return;
+				}
+				Thread.sleep(backoff.toMillis());
+				backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		var thread = drainer;
+		if (thread != null) {
+			try {
+				thread.join(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private record Pending(AuditEntry entry, @Nullable String clientAddress, Instant at) {
+	}
+
+}
