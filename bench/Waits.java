@@ -2,20 +2,12 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Holds N concurrent long-polls (GET /api/v1/agent/bundle?wait=…) on one server, each on a
@@ -51,12 +43,12 @@ public class Waits {
 		var admin = args[5];
 		var writeBase = args[6];
 		var value = args[7];
-		var connections = new Connection[n];
+		var connections = new WaitsConnection[n];
 		for (int i = 0; i < n; i++) {
-			connections[i] = new Connection(base.getHost() + ":" + base.getPort(), tokens.get(i % tokens.size()),
+			connections[i] = new WaitsConnection(base.getHost() + ":" + base.getPort(), tokens.get(i % tokens.size()),
 					digest);
 		}
-		var loop = new Loop(new InetSocketAddress(base.getHost(), base.getPort()));
+		var loop = new WaitsLoop(new InetSocketAddress(base.getHost(), base.getPort()));
 		var thread = Thread.ofPlatform().daemon().name("waits").uncaughtExceptionHandler((t, ex) -> {
 			ex.printStackTrace();
 			System.exit(1);
@@ -150,7 +142,7 @@ public class Waits {
 		return nanos == Long.MAX_VALUE ? "never" : Long.toString(nanos / 1_000_000);
 	}
 
-	private static boolean awaitAnswers(Connection[] connections, int count, int seconds) throws InterruptedException {
+	private static boolean awaitAnswers(WaitsConnection[] connections, int count, int seconds) throws InterruptedException {
 		var deadline = System.nanoTime() + seconds * 1_000_000_000L;
 		while (answered(connections) < count) {
 			if (System.nanoTime() > deadline) {
@@ -161,7 +153,7 @@ public class Waits {
 		return true;
 	}
 
-	private static int answered(Connection[] connections) {
+	private static int answered(WaitsConnection[] connections) {
 		var answered = 0;
 		for (var connection : connections) {
 			answered += connection.answeredAt != 0 ? 1 : 0;
@@ -169,7 +161,7 @@ public class Waits {
 		return answered;
 	}
 
-	private static Map<String, Integer> statuses(Connection[] connections) {
+	private static Map<String, Integer> statuses(WaitsConnection[] connections) {
 		var statuses = new TreeMap<String, Integer>();
 		for (var connection : connections) {
 			statuses.merge(connection.outcome(), 1, Integer::sum);
@@ -185,228 +177,6 @@ public class Waits {
 				.mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 				.sum();
 		}
-	}
-
-	/** One agent's keep-alive connection and the answer it is reading. */
-	static final class Connection {
-
-		final String host;
-
-		final String token;
-
-		String digest;
-
-		SocketChannel channel;
-
-		ByteBuffer request;
-
-		/** The head of the answer read so far (until its blank line). */
-		final StringBuilder head = new StringBuilder();
-
-		long bodyLeft = -1;
-
-		int status;
-
-		/** A 200 whose ETag differs from the digest the request was sent with. */
-		boolean changed;
-
-		volatile long answeredAt;
-
-		Connection(String host, String token, String digest) {
-			this.host = host;
-			this.token = token;
-			this.digest = digest;
-		}
-
-		void send(String query) {
-			request = ByteBuffer.wrap(("GET /api/v1/agent/bundle" + query + " HTTP/1.1\r\nHost: " + host
-					+ "\r\nAuthorization: Bearer " + token + "\r\nIf-None-Match: \"" + digest
-					+ "\"\r\nAccept: application/json\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-		}
-
-		void reset() {
-			head.setLength(0);
-			bodyLeft = -1;
-			status = 0;
-			changed = false;
-			answeredAt = 0;
-		}
-
-		/** What the last request got (read once it was answered or lost). */
-		String outcome() {
-			if (answeredAt == 0) {
-				return "none";
-			}
-			if (status == 0 || bodyLeft != 0) {
-				return "lost";
-			}
-			return status == 200 && !changed ? "200 same digest" : Integer.toString(status);
-		}
-
-		/** Takes what was read; true once the whole answer is in. */
-		boolean read(ByteBuffer in) {
-			while (in.hasRemaining()) {
-				if (bodyLeft < 0) {
-					head.append((char) in.get());
-					if (endsWithBlankLine(head)) {
-						status = Integer.parseInt(head.substring(9, 12));
-						bodyLeft = contentLength(head);
-						if (status == 200) {
-							var etag = header(head, "ETag").replace("\"", "");
-							changed = !etag.equals(digest);
-							digest = etag;
-						}
-					}
-				}
-				else {
-					var skip = (int) Math.min(bodyLeft, in.remaining());
-					in.position(in.position() + skip);
-					bodyLeft -= skip;
-				}
-				if (bodyLeft == 0) {
-					if (in.hasRemaining()) {
-						throw new IllegalStateException("more bytes than the answer holds");
-					}
-					return true;
-				}
-			}
-			return false;
-		}
-
-		private static boolean endsWithBlankLine(StringBuilder head) {
-			int length = head.length();
-			return length >= 4 && head.charAt(length - 1) == '\n' && head.charAt(length - 2) == '\r'
-					&& head.charAt(length - 3) == '\n' && head.charAt(length - 4) == '\r';
-		}
-
-		/** The server closed the connection or it failed: the answer ends here (status 0 if none). */
-		void lost() {
-			try {
-				channel.close();
-			}
-			catch (IOException ex) {
-				// closed anyway
-			}
-			channel = null;
-			answeredAt = System.nanoTime();
-		}
-
-		private static String header(CharSequence head, String name) {
-			for (var line : head.toString().split("\r\n")) {
-				if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
-					return line.substring(name.length() + 1).strip();
-				}
-			}
-			throw new IllegalStateException("no " + name + " in " + head);
-		}
-
-		private static long contentLength(CharSequence head) {
-			for (var line : head.toString().split("\r\n")) {
-				if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-					return Long.parseLong(line.substring(15).strip());
-				}
-				if (line.regionMatches(true, 0, "Transfer-Encoding:", 0, 18)) {
-					throw new IllegalStateException("a chunked answer: " + head);
-				}
-			}
-			return 0; // 304, or an answer without a body
-		}
-
-	}
-
-	/** The selector thread: connects, writes each request, reads each answer. */
-	static final class Loop implements Runnable {
-
-		private final InetSocketAddress address;
-
-		private final Selector selector;
-
-		private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-
-		private final ByteBuffer in = ByteBuffer.allocateDirect(256 * 1024);
-
-		Loop(InetSocketAddress address) throws IOException {
-			this.address = address;
-			this.selector = Selector.open();
-		}
-
-		void submit(List<Connection> connections, String query) {
-			var batch = new ArrayList<>(connections);
-			tasks.add(() -> {
-				for (var connection : batch) {
-					connection.send(query);
-					try {
-						if (connection.channel == null || !connection.channel.isOpen()) {
-							connection.channel = SocketChannel.open();
-							connection.channel.configureBlocking(false);
-							connection.channel.connect(address);
-							connection.channel.register(selector, SelectionKey.OP_CONNECT, connection);
-						}
-						else {
-							connection.channel.keyFor(selector).interestOps(SelectionKey.OP_WRITE);
-						}
-					}
-					catch (IOException ex) {
-						throw new IllegalStateException(ex);
-					}
-				}
-			});
-			selector.wakeup();
-		}
-
-		@Override
-		public void run() {
-			try {
-				while (!Thread.currentThread().isInterrupted()) {
-					selector.select(100);
-					for (Runnable task; (task = tasks.poll()) != null;) {
-						task.run();
-					}
-					for (var key : selector.selectedKeys()) {
-						var connection = (Connection) key.attachment();
-						try {
-							step(key, connection);
-						}
-						catch (IOException ex) {
-							key.cancel();
-							connection.lost();
-						}
-					}
-					selector.selectedKeys().clear();
-				}
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private void step(SelectionKey key, Connection connection) throws IOException {
-			var channel = connection.channel;
-			if (key.isConnectable() && channel.finishConnect()) {
-				key.interestOps(SelectionKey.OP_WRITE);
-			}
-			else if (key.isWritable()) {
-				channel.write(connection.request);
-				if (!connection.request.hasRemaining()) {
-					key.interestOps(SelectionKey.OP_READ);
-				}
-			}
-			else if (key.isReadable()) {
-				in.clear();
-				if (channel.read(in) < 0) {
-					key.cancel();
-					connection.lost();
-					return;
-				}
-				in.flip();
-				if (connection.read(in)) {
-					connection.answeredAt = System.nanoTime();
-					key.interestOps(0);
-				}
-			}
-		}
-
 	}
 
 }
