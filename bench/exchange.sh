@@ -5,7 +5,7 @@
 # Installs wrk from Debian if it is missing; builds the jar; uses a fresh database it drops after.
 # First, single-use seeds, each redeemed by one request (made ahead by mint.lua). VAAS_BENCH_SEEDS:
 # how many to make per round; VAAS_BENCH_ROUNDS: rounds of that row (default 1); VAAS_BENCH_SINGLE_ONLY=1 stops after that row; VAAS_BENCH_PROFILE=<dir> writes
-# a flame graph of that row's last round (exchange.html) with async-profiler. VAAS_BENCH_SERVER_ARGS: more arguments for the server (e.g. a property).
+# a flame graph of that row's last round (exchange.html) with async-profiler. VAAS_BENCH_ARGS: more arguments for the server (e.g. a property).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -30,7 +30,7 @@ cleanup() {
 }
 VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_DB_PASSWORD= \
   VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" VAAS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" VAAS_DATA_DIR="$work" \
-  "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN ${VAAS_BENCH_SERVER_ARGS:-} >"$work/server.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port=$port --logging.level.root=WARN ${VAAS_BENCH_ARGS:-} >"$work/server.log" 2>&1 &
 pid=$!
 trap cleanup EXIT
 await_health "$port"
