@@ -4,7 +4,7 @@
 # two replicas of one database: one with the direct delivery path (the default) and one with
 # vaas.agents.direct-delivery=false (the same endpoint through Spring Security and Spring MVC).
 # Usage: bench/delivery.sh [seconds] [connections] — installs nginx and wrk from Debian if missing,
-# builds the jar, and uses a fresh database on the local PostgreSQL that it drops afterwards.
+# builds the jar (VAAS_BENCH_NO_BUILD=1 skips that), and uses a fresh database on the local PostgreSQL that it drops afterwards.
 # VAAS_BENCH_JVM adds JVM options, VAAS_BENCH_ARGS server arguments. VAAS_BENCH_BUNDLE_KIB pads
 # the bundle with a config of about that many KiB more (default 0: the 4 KiB bundle).
 # VAAS_BENCH_PROFILE=<dir> profiles the direct path's server with async-profiler (Maven Central's
@@ -23,7 +23,7 @@ admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 install_missing wrk nginx
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 use_jdk25
-./mvnw -q -B -DskipTests package
+[ -n "${VAAS_BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -DskipTests package
 jar=$(server_jar)
 create_db "$db"
 work=$(mktemp -d)
