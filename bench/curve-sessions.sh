@@ -63,7 +63,7 @@ for target in 1000 10000 50000 100000; do
   if [ "$count" -gt 51000 ]; then   # follow the Link headers to the 51st page
     next="/api/v1/namespaces/bench/agents"
     for _ in $(seq 1 50); do
-      next=$(curl -fs -D - -o /dev/null -H "$auth" "http://127.0.0.1:$port$next" | sed -n 's/^[Ll]ink: <\([^>]*\)>.*/\1/p' | tr -d '\r')
+      next=/api/v1/namespaces/bench/$(curl -fs -D - -o /dev/null -H "$auth" "http://127.0.0.1:$port$next" | sed -n 's/^[Ll]ink: <\([^>]*\)>.*/\1/p' | tr -d '\r')
     done
     deep="$(curl -fs -o /dev/null -w '%{time_total}' -H "$auth" "http://127.0.0.1:$port$next" | awk '{ printf "%.0f ms", $1 * 1000 }')"
   fi

@@ -53,7 +53,10 @@ class SessionController {
 			return ResponseEntity.ok(found);
 		}
 		var page = found.subList(0, limit);
-		var next = "/api/v1/namespaces/" + ns.value() + "/agents?limit=" + limit + "&after=" + page.getLast().id()
+		// Relative to this page's own URL (RFC 8288 §3.2), so it holds behind a proxy
+		// that
+		// serves the API under a path prefix of its own.
+		var next = "agents?limit=" + limit + "&after=" + page.getLast().id()
 				+ (bundle == null ? "" : "&bundle=" + bundle.value());
 		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
 	}
