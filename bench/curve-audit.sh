@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cost curve of the audit log: as it grows to 10,000, 100,000 and 1,000,000 events, the time of
 # POST /audit/verify (the whole chain) and the latency of GET /audit pages (the newest page, a page
-# filtered by action, and the oldest page), measured with wrk (2 threads, 4 connections, 10 s each).
+# filtered by action, and the oldest page), measured with wrk (2 threads, 4 connections, 10 s each,
+# after VAAS_BENCH_WARMUP seconds of the same requests, default 10).
 # The events are appended by PostgreSQL itself (a PL/pgSQL loop that links each event into the hash
 # chain exactly as the server's sequencer does, holding the chain's head lock), so the chain verifies.
 # Usage: bench/curve-audit.sh [largest] — writes bench/results/audit.tsv and audit.svg.
@@ -55,8 +56,8 @@ END $$;
 SQL
 curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
 
-p99() { # url: p99 and req/s of GET with wrk, after 3 s of warm-up
-  wrk -t2 -c4 -d3s -H "$auth" "$1" >/dev/null
+p99() { # url: p99 and req/s of GET with wrk, after VAAS_BENCH_WARMUP seconds of warm-up (default 10; 3 before 2026-12-05)
+  wrk -t2 -c4 -d"${VAAS_BENCH_WARMUP:-10}s" -H "$auth" "$1" >/dev/null
   local out; out=$(wrk -t2 -c4 -d10s --latency -H "$auth" "$1")
   echo "$(awk '$1=="99%" {print $2}' <<<"$out") $(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")"
 }
