@@ -62,10 +62,11 @@ round() { # name, poll port, server pid, config value
   local rss_before heap_before; rss_before=$(rss "$3"); heap_before=$(heap "$2")
   coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$2" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4" "${VAAS_BENCH_ROUNDS:-3}"; }
   local held answered waits_pid=$WAITS_PID
-  read -r held <&"${WAITS[0]}"
+  read -r held <&"${WAITS[0]}" || held=""
   echo "== $1: $held"
   if [[ $held != HELD* ]]; then
-    wait "$waits_pid"; echo "bench/Waits.java failed (exit $?) before every long-poll was held"; exit 1
+    local rc=0; wait "$waits_pid" || rc=$?
+    echo "bench/Waits.java failed (exit $rc) before every long-poll was held"; exit 1
   fi
   "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
   [ -n "${VAAS_BENCH_HISTOGRAM:-}" ] && "$JAVA_HOME/bin/jcmd" "$3" GC.class_histogram >"$VAAS_BENCH_HISTOGRAM-$4.txt" 2>&1
