@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.vaas.shared.DatabaseFailures;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The queue behind {@link AuditLog#recordSoon}: one thread appends what waits to the
  * inbox, up to {@link #BATCH} events per transaction, and keeps a batch while the
- * database is away.
+ * database is away. It stops after the web server (so events of requests answered while
+ * the server drains are queued and appended) and before the {@link AuditSequencer}; once
+ * stopped it takes no more events and the caller appends them itself.
  */
 @Component
 class AuditBatches implements SmartLifecycle {
@@ -47,6 +50,12 @@ class AuditBatches implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Whether {@link #offer} queues; changed only under the write lock. */
+	private boolean accepting;
+
+	/** Read by every offer, written when the queue stops taking events. */
+	private final ReentrantReadWriteLock accepted = new ReentrantReadWriteLock();
+
 	private volatile @Nullable Thread drainer;
 
 	AuditBatches(AuditInbox inbox, AuditSequencer sequencer, PlatformTransactionManager transactions) {
@@ -56,14 +65,27 @@ class AuditBatches implements SmartLifecycle {
 		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Queues the event; false when the queue is full (the caller appends it itself). */
+	/**
+	 * Queues the event; false when the queue is full or stopped (the caller appends it
+	 * itself).
+	 */
 	boolean offer(AuditEntry entry, @Nullable String clientAddress, Instant at) {
-		queued.incrementAndGet();
-		if (queue.offer(new Pending(entry, clientAddress, at))) {
-			return true;
+		var lock = accepted.readLock();
+		lock.lock();
+		try {
+			if (!accepting) {
+				return false;
+			}
+			queued.incrementAndGet();
+			if (queue.offer(new Pending(entry, clientAddress, at))) {
+				return true;
+			}
+			queued.decrementAndGet();
+			return false;
 		}
-		queued.decrementAndGet();
-		return false;
+		finally {
+			lock.unlock();
+		}
 	}
 
 	/** Whether every event queued so far has been appended, or given up on and logged. */
@@ -74,6 +96,7 @@ class AuditBatches implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
+		acceptEvents(true);
 		drainer = Thread.ofPlatform().daemon().name("vaas-audit-batch").start(() -> {
 			while (running || !queue.isEmpty()) {
 				try {
@@ -135,6 +158,8 @@ class AuditBatches implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		// No event is queued after this, so the drainer empties the queue and ends.
+		acceptEvents(false);
 		running = false;
 		var thread = drainer;
 		if (thread != null) {
@@ -150,6 +175,26 @@ class AuditBatches implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	/**
+	 * Between the web server's stop ({@code DEFAULT_PHASE - 2048}, after its graceful
+	 * shutdown at {@code - 1024}) and the {@link AuditSequencer} ({@code - 4096}).
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 3072;
+	}
+
+	private void acceptEvents(boolean accept) {
+		var lock = accepted.writeLock();
+		lock.lock();
+		try {
+			accepting = accept;
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	private record Pending(AuditEntry entry, @Nullable String clientAddress, Instant at) {
