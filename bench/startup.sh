@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Server start-up on the embedded default, with and without the JDK's AOT cache that the build
-# makes (target/app/vaas.aot, from a training run in `package`): the `Started VaasApplication in`
+# Server start-up on the embedded default: AOT-processed (-Dspring.aot.enabled=true) with the JDK's
+# AOT cache that the build makes (target/app/vaas.aot, from a training run in `package`); then
+# the previous way (a cache trained without AOT processing, made here by a training run like the
+# build's), AOT processing alone, and neither: the `Started VaasApplication in`
 # figure of each of [runs] starts (default 5) of target/app/vaas-<version>.jar, on one data
 # directory made by a first start that is not counted (so no run applies migrations).
 # Usage: bench/startup.sh [runs]. VAAS_BENCH_PROFILE=<dir>: then one more start with the cache under
@@ -34,13 +36,19 @@ row() { # name, JVM options...
 }
 echo "| JVM | Started … in (median of $runs) | process running for | each run |"
 echo "|---|---|---|---|"
-row "-XX:AOTCache=target/app/vaas.aot" -XX:AOTCache=target/app/vaas.aot
-row "no AOT cache"
+aot="-XX:AOTCache=target/app/vaas.aot -Dspring.aot.enabled=true"
+row "$aot" $aot
+# The previous way: a cache trained on the usual start.
+"$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$data/usual.aot" -Dspring.context.exit=onRefresh -jar "$jar" \
+  --server.port=0 --vaas.data-dir="$data" >"$data/training.log" 2>&1
+row "previous: -XX:AOTCache trained on the usual start" -XX:AOTCache="$data/usual.aot"
+row "-Dspring.aot.enabled=true, no AOT cache" -Dspring.aot.enabled=true
+row "neither"
 if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then
   mkdir -p "$VAAS_BENCH_PROFILE"; out=$(realpath "$VAAS_BENCH_PROFILE")
   profiler=$(async_profiler "$data")
-  start -XX:AOTCache=target/app/vaas.aot -agentpath:"$profiler=start,event=cpu,interval=1ms,threads,collapsed,file=$data/startup.collapsed" >/dev/null
-  start -XX:AOTCache=target/app/vaas.aot -agentpath:"$profiler=start,event=cpu,interval=1ms,threads,file=$out/startup.html" | \
+  start $aot -agentpath:"$profiler=start,event=cpu,interval=1ms,threads,collapsed,file=$data/startup.collapsed" >/dev/null
+  start $aot -agentpath:"$profiler=start,event=cpu,interval=1ms,threads,file=$out/startup.html" | \
     awk '{printf "profiled start: Started … in %s s\n", $1}'
   awk '{ n = $NF; split($0, f, ";"); t = f[1]; all += n
          if (t ~ /DestroyJavaVM|main/) m += n; else if (t ~ /C2 Compiler/) c2 += n; else if (t ~ /C1 Compiler/) c1 += n; else if (t ~ /GC|G1/) gc += n }

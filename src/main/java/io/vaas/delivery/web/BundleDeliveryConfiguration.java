@@ -3,7 +3,7 @@ package io.vaas.delivery.web;
 import io.vaas.session.AgentCredentials;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +15,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * {@code http.server.requests} still times it) and before Spring Security, through a
  * proxy so that the filter and what it needs are created with the other beans, not while
  * the web server starts. {@code vaas.agents.direct-delivery=false} sends the path through
- * the framework like any other.
+ * the framework like any other: the registration is switched off when the server starts
+ * (not by a condition, which the AOT-processed start would fix at build time).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "vaas.agents.direct-delivery", matchIfMissing = true)
 class BundleDeliveryConfiguration {
 
 	static final String FILTER = "bundleDeliveryFilter";
@@ -30,8 +30,10 @@ class BundleDeliveryConfiguration {
 	}
 
 	@Bean
-	DelegatingFilterProxyRegistrationBean bundleDeliveryFilterRegistration() {
+	DelegatingFilterProxyRegistrationBean bundleDeliveryFilterRegistration(
+			@Value("${vaas.agents.direct-delivery:true}") boolean direct) {
 		var registration = new DelegatingFilterProxyRegistrationBean(FILTER);
+		registration.setEnabled(direct);
 		registration.addUrlPatterns(BundleDelivery.PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
