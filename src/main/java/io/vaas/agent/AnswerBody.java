@@ -3,6 +3,7 @@ package io.vaas.agent;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -27,6 +28,17 @@ final class AnswerBody {
 	 * @throws TooLarge when the body is longer than {@link #MAX_BYTES}
 	 */
 	static byte[] read(InputStream in, long announced, int limit) throws IOException {
+		var body = fill(in, announced, limit);
+		return body.length() == body.bytes().length ? body.bytes() : Arrays.copyOf(body.bytes(), body.length());
+	}
+
+	/** The body as UTF-8 text, decoded from the bytes as read (no copy of them first). */
+	static String text(InputStream in, long announced, int limit) throws IOException {
+		var body = fill(in, announced, limit);
+		return new String(body.bytes(), 0, body.length(), StandardCharsets.UTF_8);
+	}
+
+	private static Filled fill(InputStream in, long announced, int limit) throws IOException {
 		if (announced > limit) {
 			throw new TooLarge(limit);
 		}
@@ -36,7 +48,7 @@ final class AnswerBody {
 			if (read < body.length) {
 				throw new EOFException("the answer ended after " + read + " of " + announced + " bytes");
 			}
-			return body;
+			return new Filled(body, body.length);
 		}
 		var body = new byte[CHUNK];
 		int length = 0;
@@ -56,7 +68,11 @@ final class AnswerBody {
 		if (length > limit) {
 			throw new TooLarge(limit);
 		}
-		return length == body.length ? body : Arrays.copyOf(body, length);
+		return new Filled(body, length);
+	}
+
+	/** The first {@code length} bytes of the array are the body. */
+	private record Filled(byte[] bytes, int length) {
 	}
 
 	/** A body longer than the limit. */
