@@ -15,7 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  * starts with {@code ./}: {@code VAAS_DATA_DIR=data} would stop the server at start-up.
  * Every other use of the directory resolves it against the same working directory. A
  * leading {@code ~} is the user's home, as a shell would have made it (and as H2 took it
- * before): {@code VAAS_DATA_DIR='~/vaas'} must not become a directory named {@code ~}.
+ * before): {@code VAAS_DATA_DIR='~/vaas'} must not become a directory named {@code ~}. A
+ * directory with a {@code ;} (H2's separator of settings) stops the embedded default's
+ * start with a message saying so.
  */
 public class DataDirectoryPath implements EnvironmentPostProcessor, Ordered {
 
@@ -31,6 +33,13 @@ public class DataDirectoryPath implements EnvironmentPostProcessor, Ordered {
 		if (!absolute.equals(configured)) {
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource("vaasDataDirectory", Map.of(PROPERTY, absolute)));
+		}
+		var url = environment.getProperty("spring.datasource.url", "");
+		if (url.startsWith("jdbc:h2:") && absolute.indexOf(';') >= 0) {
+			// H2 would read the rest of the path as its settings.
+			throw new IllegalStateException("The data directory " + absolute + " holds a ';', which the embedded "
+					+ "database's URL cannot: set VAAS_DATA_DIR to a directory without one (or VAAS_DB_URL to "
+					+ "a PostgreSQL database)");
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The data directory as the server uses it: absolute, from the working directory or the
@@ -48,6 +49,27 @@ class DataDirectoryPathUnitTests {
 		var home = System.getProperty("user.home");
 		assertThat(environment.getProperty("vaas.data-dir")).isEqualTo(Path.of(home, "vaas").toString());
 		assertThat(environment.getProperty("db")).isEqualTo("jdbc:h2:file:" + Path.of(home, "vaas") + "/vaas");
+	}
+
+	@Test
+	void refusesADirectoryWithASemicolonForTheEmbeddedDatabaseOnly() {
+		var embedded = environment("/tmp/a;b", "jdbc:h2:file:${vaas.data-dir}/vaas;MODE=PostgreSQL");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new DataDirectoryPath().postProcessEnvironment(embedded, new SpringApplication()))
+			.withMessageContaining("/tmp/a;b holds a ';'")
+			.withMessageContaining("VAAS_DATA_DIR");
+
+		var postgres = environment("/tmp/a;b", "jdbc:postgresql://db:5432/vaas");
+		new DataDirectoryPath().postProcessEnvironment(postgres, new SpringApplication());
+		assertThat(postgres.getProperty("vaas.data-dir")).isEqualTo("/tmp/a;b");
+	}
+
+	private static StandardEnvironment environment(String dataDir, String url) {
+		var environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("configured",
+					Map.of("vaas.data-dir", dataDir, "spring.datasource.url", url)));
+		return environment;
 	}
 
 }
