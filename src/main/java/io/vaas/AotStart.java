@@ -33,6 +33,7 @@ class AotStart {
 		fixed.put("management.endpoints.web.exposure.include", new Fixed("health,info,prometheus", null));
 		fixed.put("management.endpoint.health.probes.enabled", new Fixed("true", null));
 		fixed.put("spring.h2.console.enabled", new Fixed("false", null));
+		fixed.put("spring.threads.virtual.enabled", new Fixed("true", null));
 		FIXED = Map.copyOf(fixed);
 	}
 

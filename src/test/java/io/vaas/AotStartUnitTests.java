@@ -22,11 +22,13 @@ class AotStartUnitTests {
 	@Test
 	void refusesTheAotProcessedStartWhenASettingChangesWhichBeansExist() {
 		var environment = new MockEnvironment().withProperty("springdoc.swagger-ui.enabled", "false")
-			.withProperty("spring.h2.console.enabled", "true");
+			.withProperty("spring.h2.console.enabled", "true")
+			.withProperty("spring.threads.virtual.enabled", "false");
 
 		assertThatIllegalStateException().isThrownBy(() -> new AotStart(environment, true))
 			.withMessageContaining("vaas.console.enabled (springdoc.swagger-ui.enabled)=false")
 			.withMessageContaining("spring.h2.console.enabled=true")
+			.withMessageContaining("spring.threads.virtual.enabled=false")
 			.withMessageContaining("Start without -Dspring.aot.enabled=true");
 	}
 

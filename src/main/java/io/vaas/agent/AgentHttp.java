@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,11 +50,7 @@ final class AgentHttp {
 	/**
 	 * Ends requests past their deadline; its one thread starts with the first request.
 	 */
-	private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
-		var thread = new Thread(task, "vaas-agent-deadline");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private static final ScheduledExecutorService DEADLINES = deadlines();
 
 	private final String server;
 
@@ -64,6 +60,17 @@ final class AgentHttp {
 	 * The socket factory trusting {@code --cacert}, or null for the JDK's trust store.
 	 */
 	private final SSLSocketFactory tls;
+
+	/** A cancelled deadline leaves the queue at once, with the connection it holds. */
+	private static ScheduledExecutorService deadlines() {
+		var executor = new ScheduledThreadPoolExecutor(1, task -> {
+			var thread = new Thread(task, "vaas-agent-deadline");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setRemoveOnCancelPolicy(true);
+		return executor;
+	}
 
 	AgentHttp(String server, Path cacert, int graceSeconds) {
 		this.server = server;

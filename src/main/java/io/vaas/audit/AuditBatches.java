@@ -115,6 +115,8 @@ class AuditBatches implements SmartLifecycle {
 					}
 				}
 				catch (InterruptedException ex) {
+					// Nothing more is queued that no one would append.
+					acceptEvents(false);
 					running = false;
 				}
 			}
@@ -168,6 +170,11 @@ class AuditBatches implements SmartLifecycle {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			if (thread.isAlive()) {
+				// Still appending when the database and the process go away: say what is
+				// lost.
+				log.error("event=audit_batch_lost events={} reason=shutdown_timeout", queue.size());
 			}
 		}
 	}

@@ -35,7 +35,7 @@ public class DataDirectoryPath implements EnvironmentPostProcessor, Ordered {
 				.addFirst(new MapPropertySource("vaasDataDirectory", Map.of(PROPERTY, absolute)));
 		}
 		var url = environment.getProperty("spring.datasource.url", "");
-		if (url.startsWith("jdbc:h2:") && absolute.indexOf(';') >= 0) {
+		if (url.startsWith("jdbc:h2:") && absolute.indexOf(';') >= 0 && url.contains(absolute)) {
 			// H2 would read the rest of the path as its settings.
 			throw new IllegalStateException("The data directory " + absolute + " holds a ';', which the embedded "
 					+ "database's URL cannot: set VAAS_DATA_DIR to a directory without one (or VAAS_DB_URL to "

@@ -62,6 +62,9 @@ class DataDirectoryPathUnitTests {
 		var postgres = environment("/tmp/a;b", "jdbc:postgresql://db:5432/vaas");
 		new DataDirectoryPath().postProcessEnvironment(postgres, new SpringApplication());
 		assertThat(postgres.getProperty("vaas.data-dir")).isEqualTo("/tmp/a;b");
+
+		var inMemory = environment("/tmp/a;b", "jdbc:h2:mem:vaas");
+		new DataDirectoryPath().postProcessEnvironment(inMemory, new SpringApplication());
 	}
 
 	private static StandardEnvironment environment(String dataDir, String url) {
