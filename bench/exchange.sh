@@ -72,6 +72,7 @@ TOKEN=$token wrk -t2 -c"$connections" -d10s -s bench/verify.lua "$api/agent/sess
 # that many runs one after the other, each with seeds of its own: the first still finds the server
 # compiling the path (about a quarter of its CPU in the JIT compiler, in its profile).
 rounds=${VAAS_BENCH_ROUNDS:-1}
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "VAAS_BENCH_ROUNDS must be a whole number of at least 1, not '$rounds'" >&2; exit 2; }
 want=${VAAS_BENCH_SEEDS:-$((3000 * duration))}
 : >"$work/seeds"
 while [ "$(wc -l <"$work/seeds")" -lt "$((want * rounds))" ]; do

@@ -48,6 +48,12 @@ public class DataDirectoryPath implements EnvironmentPostProcessor, Ordered {
 		if (path.equals("~") || path.startsWith("~/")) {
 			path = home + path.substring(1);
 		}
+		else if (path.startsWith("~")) {
+			// Another user's home: a shell would have expanded it; a directory named
+			// "~user" in the working directory is surely not what was meant.
+			throw new IllegalStateException("The data directory " + configured + " names another user's home, "
+					+ "which is not looked up: give the directory itself (VAAS_DATA_DIR=/home/user/…)");
+		}
 		return Path.of(path).toAbsolutePath().normalize().toString();
 	}
 

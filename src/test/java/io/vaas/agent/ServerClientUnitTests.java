@@ -23,8 +23,9 @@ class ServerClientUnitTests {
 				try (var socket = server.accept()) {
 					var in = socket.getInputStream();
 					var head = new StringBuilder();
-					while (!head.toString().endsWith("\r\n\r\n")) {
-						head.append((char) in.read());
+					int c;
+					while (!head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0) {
+						head.append((char) c);
 					}
 					socket.getOutputStream()
 						.write("HTTP/1.1 304 Not Modified\r\nETag: \"d\"\r\nContent-Length: 12345\r\n\r\n"
@@ -54,8 +55,9 @@ class ServerClientUnitTests {
 				try (var socket = server.accept()) {
 					var in = socket.getInputStream();
 					var head = new StringBuilder();
-					while (!head.toString().endsWith("\r\n\r\n")) {
-						head.append((char) in.read());
+					int c;
+					while (!head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0) {
+						head.append((char) c);
 					}
 					var out = socket.getOutputStream();
 					out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"

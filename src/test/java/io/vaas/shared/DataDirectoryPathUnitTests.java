@@ -35,6 +35,12 @@ class DataDirectoryPathUnitTests {
 	}
 
 	@Test
+	void refusesAnotherUsersHomeRatherThanMakingADirectoryNamedAfterIt() {
+		assertThatIllegalStateException().isThrownBy(() -> DataDirectoryPath.absolute("~vaas/data", HOME))
+			.withMessageContaining("~vaas/data names another user's home");
+	}
+
+	@Test
 	void leavesAnAbsoluteDirectoryAsItIs() {
 		assertThat(DataDirectoryPath.absolute("/var/lib/vaas", HOME)).isEqualTo("/var/lib/vaas");
 	}
