@@ -1,10 +1,8 @@
 package io.vaas;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
+import static io.vaas.support.ServerProcesses.awaitReady;
+import static io.vaas.support.ServerProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,7 +70,7 @@ class AotStartIT {
 
 	private void worksForOperatorsAndAgents(int port) throws Exception {
 		var api = new Api(port);
-		awaitReady(api);
+		awaitReady(server, api, data.resolve("server.log"));
 		assertThat(log()).contains("Starting AOT-processed VaasApplication");
 
 		var ns = Api.unique("aot");
@@ -124,29 +124,6 @@ class AotStartIT {
 
 	private String log() throws Exception {
 		return Files.readString(data.resolve("server.log"));
-	}
-
-	private void awaitReady(Api api) throws Exception {
-		var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (true) {
-			assertThat(server.isAlive()).as("the server runs: %s", log()).isTrue();
-			try {
-				if (api.call("GET", "/actuator/health/readiness").send().status() == 200) {
-					return;
-				}
-			}
-			catch (RuntimeException notYet) {
-				// not listening yet
-			}
-			assertThat(System.nanoTime()).as("ready within 120 s").isLessThan(deadline);
-			Thread.sleep(100);
-		}
-	}
-
-	private static int freePort() throws Exception {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package io.vaas;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
+import static io.vaas.support.ServerProcesses.awaitReady;
+import static io.vaas.support.ServerProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,7 +56,7 @@ class GracefulShutdownIntegrationTests {
 		var port = freePort();
 		server = start(port);
 		var api = new Api(port);
-		awaitReady(api);
+		awaitReady(server, api, data.resolve("server.log"));
 
 		var ns = Api.unique("shutdown");
 		var base = "/api/v1/namespaces/" + ns;
@@ -131,23 +132,6 @@ class GracefulShutdownIntegrationTests {
 		return Files.readString(data.resolve("server.log"));
 	}
 
-	private void awaitReady(Api api) throws Exception {
-		var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (true) {
-			assertThat(server.isAlive()).as("the server runs: %s", log()).isTrue();
-			try {
-				if (api.call("GET", "/actuator/health/readiness").send().status() == 200) {
-					return;
-				}
-			}
-			catch (RuntimeException notYet) {
-				// not listening yet
-			}
-			assertThat(System.nanoTime()).as("ready within 120 s").isLessThan(deadline);
-			Thread.sleep(100);
-		}
-	}
-
 	private static void awaitWaiting(Api api, int count) throws InterruptedException {
 		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (true) {
@@ -168,12 +152,6 @@ class GracefulShutdownIntegrationTests {
 
 	private static long millisSince(long nanos) {
 		return (System.nanoTime() - nanos) / 1_000_000;
-	}
-
-	private static int freePort() throws Exception {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

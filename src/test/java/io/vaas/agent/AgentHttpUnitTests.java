@@ -23,12 +23,7 @@ class AgentHttpUnitTests {
 			var hungUp = CompletableFuture.supplyAsync(() -> {
 				var giveUp = System.nanoTime() + 30_000_000_000L;
 				try (var socket = server.accept()) {
-					var in = socket.getInputStream();
-					var head = new StringBuilder();
-					int c;
-					while (!head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0) {
-						head.append((char) c);
-					}
+					RequestHeads.read(socket.getInputStream());
 					var out = socket.getOutputStream();
 					out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
 						.getBytes(StandardCharsets.US_ASCII));

@@ -21,12 +21,7 @@ class ServerClientUnitTests {
 		try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			var answered = CompletableFuture.runAsync(() -> {
 				try (var socket = server.accept()) {
-					var in = socket.getInputStream();
-					var head = new StringBuilder();
-					int c;
-					while (!head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0) {
-						head.append((char) c);
-					}
+					RequestHeads.read(socket.getInputStream());
 					socket.getOutputStream()
 						.write("HTTP/1.1 304 Not Modified\r\nETag: \"d\"\r\nContent-Length: 12345\r\n\r\n"
 							.getBytes(StandardCharsets.US_ASCII));
@@ -53,12 +48,7 @@ class ServerClientUnitTests {
 			var sent = CompletableFuture.supplyAsync(() -> {
 				long bytes = 0;
 				try (var socket = server.accept()) {
-					var in = socket.getInputStream();
-					var head = new StringBuilder();
-					int c;
-					while (!head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0) {
-						head.append((char) c);
-					}
+					RequestHeads.read(socket.getInputStream());
 					var out = socket.getOutputStream();
 					out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
 						.getBytes(StandardCharsets.US_ASCII));
