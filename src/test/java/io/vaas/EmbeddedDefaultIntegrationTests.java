@@ -116,6 +116,37 @@ class EmbeddedDefaultIntegrationTests {
 		assertThat(cause.getMessage()).doesNotContain("short");
 	}
 
+	/**
+	 * A seed's use is taken and its grant read in one statement, whose text differs
+	 * between H2 and PostgreSQL: on H2, uses are counted down, a used-up seed is refused
+	 * and a single-use seed presented again revokes the session it produced.
+	 */
+	@Test
+	void exchangesSeedsOnH2() {
+		try (var context = start("--vaas.bootstrap.admin-token=" + Api.ADMIN_TOKEN)) {
+			var api = new Api(port(context));
+			var agents = new io.vaas.support.Agents(api);
+			api.put("/api/v1/namespaces/h2seeds", Api.ADMIN_TOKEN, "").expect(201);
+			agents.bundle("h2seeds", "app");
+			var twice = agents.seed("h2seeds", "app", "{\"uses\":2,\"areas\":[\"configuration\"]}");
+			var token = agents.accessToken(twice);
+			assertThat(api.call("GET", "/api/v1/agent/session").token(token).send().expect(200).json().get("areas"))
+				.hasToString("[\"configuration\"]");
+			agents.exchange(twice).expect(200);
+			assertThat(agents.exchange(twice).expect(400).json().get("error").asString()).isEqualTo("invalid_grant");
+			assertThat(
+					api.get("/api/v1/namespaces/h2seeds/seeds", Api.ADMIN_TOKEN).json().get(0).get("usesLeft").asInt())
+				.isZero();
+
+			var once = agents.seed("h2seeds", "app", "{}");
+			var replayed = agents.accessToken(once);
+			api.call("GET", "/api/v1/agent/session").token(replayed).send().expect(200);
+			agents.exchange(once).expect(400);
+			api.call("GET", "/api/v1/agent/session").token(replayed).send().expectProblem(401, "invalid-token");
+			api.call("GET", "/api/v1/agent/session").token(token).send().expect(200);
+		}
+	}
+
 	@Test
 	void refusesToStartWithAnotherOrAMalformedMasterKey() {
 		var key = java.util.Base64.getEncoder().encodeToString(new byte[32]);

@@ -30,6 +30,8 @@ public class SeedService {
 
 	private final Seeds seeds;
 
+	private final SeedUses uses;
+
 	private final BundleRefs bundles;
 
 	private final Access access;
@@ -42,9 +44,10 @@ public class SeedService {
 
 	private final Clock clock;
 
-	SeedService(Seeds seeds, BundleRefs bundles, Access access, AuditLog audit, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+	SeedService(Seeds seeds, SeedUses uses, BundleRefs bundles, Access access, AuditLog audit,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.seeds = seeds;
+		this.uses = uses;
 		this.bundles = bundles;
 		this.access = access;
 		this.audit = audit;
@@ -124,9 +127,10 @@ public class SeedService {
 	}
 
 	/**
-	 * Takes one use of the seed behind {@code token}, in the caller's transaction. Every
-	 * kind of failure looks the same to the caller's client; the reason is for the audit
-	 * log.
+	 * Takes one use of the seed behind {@code token}, in the caller's transaction: in one
+	 * statement when it can be taken, else the seed is looked up to tell a replay from
+	 * the other refusals. Every kind of failure looks the same to the caller's client;
+	 * the reason is for the audit log.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Redemption redeem(String token) {
@@ -134,6 +138,10 @@ public class SeedService {
 			return new Redemption.Refused("malformed seed", null);
 		}
 		var hash = Tokens.hash(token);
+		var taken = uses.take(hash, clock.instant());
+		if (taken.isPresent()) {
+			return new Redemption.Accepted(taken.get());
+		}
 		var found = seeds.findByTokenHash(hash).filter(seed -> Tokens.sameHash(hash, seed.tokenHash()));
 		if (found.isEmpty()) {
 			return new Redemption.Refused("unknown seed", null);

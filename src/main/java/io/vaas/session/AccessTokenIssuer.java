@@ -11,7 +11,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -76,10 +75,9 @@ class AccessTokenIssuer {
 	String sign(JWTClaimsSet claims) {
 		var key = ring.currentSigner();
 		var jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-				claims);
+				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(JOSEObjectType.JWT).build(), claims);
 		try {
-			jwt.sign(new ECDSASigner(key));
+			jwt.sign(key.signer());
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Could not sign an access token", ex);

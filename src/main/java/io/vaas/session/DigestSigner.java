@@ -8,7 +8,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 
 import org.springframework.stereotype.Component;
 
@@ -32,12 +31,12 @@ public class DigestSigner {
 	public String sign(String bundle, long revision, String digest) {
 		var key = ring.currentSigner();
 		var jws = new JWSObject(
-				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid())
 					.type(new JOSEObjectType("vaas-bundle+jws"))
 					.build(),
 				new Payload(Map.<String, Object>of("bundle", bundle, "revision", revision, "digest", digest)));
 		try {
-			jws.sign(new ECDSASigner(key));
+			jws.sign(key.signer());
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Could not sign a bundle digest", ex);

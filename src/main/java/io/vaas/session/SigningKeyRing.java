@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.vaas.keys.DataKeyWrapper;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ class SigningKeyRing implements InitializingBean {
 
 	private volatile Instant publishedReadAt = Instant.EPOCH;
 
-	private volatile ECKey signer;
+	private volatile @Nullable SigningKeyInHand signer;
 
 	private volatile Instant signerReadAt = Instant.EPOCH;
 
@@ -152,36 +153,38 @@ class SigningKeyRing implements InitializingBean {
 	/**
 	 * The key that signs now, following a rotation made on any replica within seconds.
 	 */
-	ECKey currentSigner() {
+	SigningKeyInHand currentSigner() {
 		var now = clock.instant();
 		var current = signer;
 		if (current != null && now.isBefore(signerReadAt.plus(SIGNER_REFRESH))) {
 			return current;
 		}
 		synchronized (this) {
+			var held = signer;
 			SigningKey active;
 			try {
 				active = keys.findFirstByStatusOrderByCreatedAtDesc(SigningKey.ACTIVE).orElseThrow();
 			}
 			catch (RuntimeException ex) {
 				// The database is away: keep signing with the key in hand.
-				if (signer == null || !io.vaas.shared.DatabaseFailures.isUnavailable(ex)) {
+				if (held == null || !io.vaas.shared.DatabaseFailures.isUnavailable(ex)) {
 					throw ex;
 				}
 				signerReadAt = now;
-				return signer;
+				return held;
 			}
-			if (signer == null || !signer.getKeyID().equals(active.kid())) {
+			if (held == null || !held.kid().equals(active.kid())) {
 				var sealed = wrapper.unwrap(active.privateKey(), SigningKey.context(active.kid()));
 				try {
-					signer = parse(new String(sealed, StandardCharsets.UTF_8));
+					held = SigningKeyInHand.of(parse(new String(sealed, StandardCharsets.UTF_8)));
 				}
 				finally {
 					Arrays.fill(sealed, (byte) 0);
 				}
+				signer = held;
 			}
 			signerReadAt = now;
-			return signer;
+			return held;
 		}
 	}
 

@@ -1,0 +1,81 @@
+package io.vaas.session;
+
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The ES256 signature of an access token, as {@link AccessTokenIssuer} makes it with the
+ * {@link SigningKeyInHand} (BouncyCastle's provider and key object, the signer made
+ * once), beside the way before: a signer made per token on the JDK's provider. Run with
+ * {@code ./mvnw -Pbench test-compile exec:exec -Djmh.args="AccessTokenSigningBenchmark"}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AccessTokenSigningBenchmark {
+
+	private ECKey key;
+
+	private SigningKeyInHand inHand;
+
+	private JWSHeader header;
+
+	private JWTClaimsSet claims;
+
+	@Setup
+	public void setUp() throws JOSEException {
+		key = new ECKeyGenerator(Curve.P_256).keyID("bench").algorithm(JWSAlgorithm.ES256).generate();
+		inHand = SigningKeyInHand.of(key);
+		header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("bench").type(JOSEObjectType.JWT).build();
+		var now = new Date();
+		claims = new JWTClaimsSet.Builder().issuer("vaas")
+			.audience("vaas-agent")
+			.subject("6f0c1c4e-3b1a-4d56-9a53-0f8a3c2b9d11")
+			.jwtID("1b4e28ba-2fa1-11d2-883f-0016d3cca427")
+			.issueTime(now)
+			.expirationTime(new Date(now.getTime() + 900_000))
+			.claim("bundle", "bench/app")
+			.claim("areas", List.of("configuration", "secret", "context", "proc"))
+			.build();
+	}
+
+	@Benchmark
+	public String signerInHand() throws JOSEException {
+		var jwt = new SignedJWT(header, claims);
+		jwt.sign(inHand.signer());
+		return jwt.serialize();
+	}
+
+	@Benchmark
+	public String jdkSignerPerToken() throws JOSEException {
+		var jwt = new SignedJWT(header, claims);
+		jwt.sign(new ECDSASigner(key));
+		return jwt.serialize();
+	}
+
+}
