@@ -31,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit: a thousand requests that commit their events at once cost one lock and
  * one chain transaction here, not a thousand turns on the head.
  * <p>
- * Runs on a thread of its own, woken when a transaction with an event commits and every
- * {@link #POLL_MILLIS} for those of other replicas; readers of the chain call
- * {@link #flush} first, so they see every event committed before they asked.
+ * Runs on a thread of its own, woken when a transaction with an event commits (at most
+ * once per {@link #LINGER_MILLIS}) and every {@link #POLL_MILLIS} for those of other
+ * replicas; readers of the chain call {@link #flush} first, so they see every event
+ * committed before they asked.
  */
 @Component
 class AuditSequencer implements SmartLifecycle {
@@ -43,6 +44,9 @@ class AuditSequencer implements SmartLifecycle {
 	static final int BATCH = 1000;
 
 	static final long POLL_MILLIS = 200;
+
+	/** The least time between the starts of two rounds of this thread. */
+	static final long LINGER_MILLIS = 20;
 
 	private static final long MAX_BACKOFF_MILLIS = 2000;
 
@@ -177,8 +181,16 @@ class AuditSequencer implements SmartLifecycle {
 			try {
 				wake.tryAcquire(backoff, TimeUnit.MILLISECONDS);
 				wake.drainPermits();
+				var started = System.nanoTime();
 				flush();
 				backoff = POLL_MILLIS;
+				// Lets what commits meanwhile gather into the next batch: under load a
+				// chain transaction per LINGER_MILLIS instead of one per handful of
+				// events. Readers of the chain do not wait for it: they flush first.
+				var rest = TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS) - (System.nanoTime() - started);
+				if (rest > 0 && running) {
+					TimeUnit.NANOSECONDS.sleep(rest);
+				}
 			}
 			catch (InterruptedException ex) {
 				return;
