@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -80,9 +79,9 @@ class AccessTokenVerifier {
 		if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
 			throw new InvalidAccessToken("algorithm not allowed");
 		}
-		var key = ring.publicKey(jwt.getHeader().getKeyID());
+		var verifier = ring.verifier(jwt.getHeader().getKeyID());
 		try {
-			if (!jwt.verify(new ECDSAVerifier(key))) {
+			if (!jwt.verify(verifier)) {
 				throw new InvalidAccessToken("signature does not verify");
 			}
 		}

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -54,7 +55,7 @@ class SigningKeyRing implements InitializingBean {
 
 	private final Clock clock;
 
-	private volatile Map<String, ECKey> published = Map.of();
+	private volatile Map<String, Published> published = Map.of();
 
 	private volatile Instant publishedReadAt = Instant.EPOCH;
 
@@ -105,12 +106,12 @@ class SigningKeyRing implements InitializingBean {
 	}
 
 	/**
-	 * The public key for a key id, from this replica's copy of the published keys
-	 * (active, or retired within a token lifetime). The copy is read again every few
-	 * seconds, and at most once a second for an unknown key id; a key retired longer ago
-	 * is no longer trusted.
+	 * A verifier for a key id, from this replica's copy of the published keys (active, or
+	 * retired within a token lifetime), made once per key ({@link Es256}). The copy is
+	 * read again every few seconds, and at most once a second for an unknown key id; a
+	 * key retired longer ago is no longer trusted.
 	 */
-	ECKey publicKey(String kid) {
+	JWSVerifier verifier(String kid) {
 		if (kid == null) {
 			throw new InvalidAccessToken("no key id");
 		}
@@ -126,21 +127,27 @@ class SigningKeyRing implements InitializingBean {
 		if (key == null) {
 			throw new InvalidAccessToken("unknown or retired key");
 		}
-		return key;
+		return key.verifier();
 	}
 
 	/**
 	 * While the database is away the keys read last stay in use (and are read again after
-	 * {@link #PUBLISHED_REFRESH}), so agents holding valid tokens keep being served.
+	 * {@link #PUBLISHED_REFRESH}), so agents holding valid tokens keep being served. A
+	 * key read again as it was keeps its verifier.
 	 */
 	private synchronized void readPublished(Instant now) {
 		var since = now.minus(properties.accessTokenTtl()).minus(Duration.ofMinutes(5));
-		var read = new java.util.HashMap<String, ECKey>();
+		var held = published;
+		var read = new java.util.HashMap<String, Published>();
 		try {
-			keys.published(since).forEach(key -> read.put(key.kid(), parse(key.publicJwk())));
+			keys.published(since).forEach(key -> {
+				var known = held.get(key.kid());
+				read.put(key.kid(), known != null && known.jwk().equals(key.publicJwk()) ? known
+						: new Published(key.publicJwk(), Es256.verifier(parse(key.publicJwk()))));
+			});
 		}
 		catch (RuntimeException ex) {
-			if (published.isEmpty() || !io.vaas.shared.DatabaseFailures.isUnavailable(ex)) {
+			if (held.isEmpty() || !io.vaas.shared.DatabaseFailures.isUnavailable(ex)) {
 				throw ex;
 			}
 			publishedReadAt = now;
@@ -148,6 +155,9 @@ class SigningKeyRing implements InitializingBean {
 		}
 		published = Map.copyOf(read);
 		publishedReadAt = now;
+	}
+
+	private record Published(String jwk, JWSVerifier verifier) {
 	}
 
 	/**

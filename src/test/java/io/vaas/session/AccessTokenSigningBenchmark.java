@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The ES256 signature of an access token, as {@link AccessTokenIssuer} makes it with the
- * {@link SigningKeyInHand} (BouncyCastle's provider and key object, the signer made
- * once), beside the way before: a signer made per token on the JDK's provider. Run with
+ * The ES256 signature of an access token and its verification, as
+ * {@link AccessTokenIssuer} and {@link AccessTokenVerifier} do them ({@link Es256}:
+ * BouncyCastle's provider and key objects, made once per key), beside the way before: a
+ * signer or verifier made per token on the JDK's provider. Run with
  * {@code ./mvnw -Pbench test-compile exec:exec -Djmh.args="AccessTokenSigningBenchmark"}.
  */
 @State(Scope.Benchmark)
@@ -43,6 +44,10 @@ public class AccessTokenSigningBenchmark {
 
 	private SigningKeyInHand inHand;
 
+	private com.nimbusds.jose.JWSVerifier verifier;
+
+	private String token;
+
 	private JWSHeader header;
 
 	private JWTClaimsSet claims;
@@ -51,6 +56,7 @@ public class AccessTokenSigningBenchmark {
 	public void setUp() throws JOSEException {
 		key = new ECKeyGenerator(Curve.P_256).keyID("bench").algorithm(JWSAlgorithm.ES256).generate();
 		inHand = SigningKeyInHand.of(key);
+		verifier = Es256.verifier(key.toPublicJWK());
 		header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("bench").type(JOSEObjectType.JWT).build();
 		var now = new Date();
 		claims = new JWTClaimsSet.Builder().issuer("vaas")
@@ -62,6 +68,7 @@ public class AccessTokenSigningBenchmark {
 			.claim("bundle", "bench/app")
 			.claim("areas", List.of("configuration", "secret", "context", "proc"))
 			.build();
+		token = signerInHand();
 	}
 
 	@Benchmark
@@ -76,6 +83,16 @@ public class AccessTokenSigningBenchmark {
 		var jwt = new SignedJWT(header, claims);
 		jwt.sign(new ECDSASigner(key));
 		return jwt.serialize();
+	}
+
+	@Benchmark
+	public boolean verifierInHand() throws Exception {
+		return SignedJWT.parse(token).verify(verifier);
+	}
+
+	@Benchmark
+	public boolean jdkVerifierPerToken() throws Exception {
+		return SignedJWT.parse(token).verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key.toPublicJWK()));
 	}
 
 }
