@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -205,9 +206,20 @@ class ConsoleBrowserIntegrationTests {
 		scrollAndClick(wait.until(ExpectedConditions.elementToBeClickable(locator)));
 	}
 
+	/**
+	 * Scrolls the element to the middle and clicks it, again while another element is in
+	 * its way: the page still moves while Swagger UI lays out what a reload restored.
+	 */
 	private void scrollAndClick(WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+		new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(ElementClickInterceptedException.class)
+			.until(driver -> {
+				((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+				if (ExpectedConditions.elementToBeClickable(element).apply(driver) == null) {
+					return null;
+				}
+				element.click();
+				return true;
+			});
 	}
 
 	/**
