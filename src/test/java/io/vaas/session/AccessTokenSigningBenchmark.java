@@ -95,4 +95,15 @@ public class AccessTokenSigningBenchmark {
 		return SignedJWT.parse(token).verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key.toPublicJWK()));
 	}
 
+	/**
+	 * As key seeds' assertions and EC identity tokens are checked: per token, on
+	 * BouncyCastle.
+	 */
+	@Benchmark
+	public boolean bouncyCastleVerifierPerToken() throws Exception {
+		var perToken = new com.nimbusds.jose.crypto.ECDSAVerifier(key.toPublicJWK());
+		perToken.getJCAContext().setProvider(com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton.getInstance());
+		return SignedJWT.parse(token).verify(perToken);
+	}
+
 }
