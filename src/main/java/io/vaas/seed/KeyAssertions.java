@@ -140,9 +140,7 @@ public class KeyAssertions {
 			.build();
 		processor.setJWSKeySelector(
 				new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(new JWKSet(key))));
-		// BouncyCastle checks an ES256 signature in about 150 µs on this machine, the JDK
-		// in
-		// 350 µs.
+		// BouncyCastle checks an ES256 signature in about 150 µs here, the JDK in 350 µs.
 		var verifiers = new com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory();
 		verifiers.getJCAContext().setProvider(com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton.getInstance());
 		processor.setJWSVerifierFactory(verifiers);

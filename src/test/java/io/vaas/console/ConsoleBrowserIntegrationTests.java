@@ -206,10 +206,7 @@ class ConsoleBrowserIntegrationTests {
 		scrollAndClick(wait.until(ExpectedConditions.elementToBeClickable(locator)));
 	}
 
-	/**
-	 * Scrolls the element to the middle and clicks it, again while another element is in
-	 * its way: the page still moves while Swagger UI lays out what a reload restored.
-	 */
+	/** Scrolls to the element and clicks it, again while Swagger UI's layout moves. */
 	private void scrollAndClick(WebElement element) {
 		new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(ElementClickInterceptedException.class)
 			.until(driver -> {

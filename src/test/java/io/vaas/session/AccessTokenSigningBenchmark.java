@@ -46,6 +46,10 @@ public class AccessTokenSigningBenchmark {
 
 	private com.nimbusds.jose.JWSVerifier verifier;
 
+	private ECDSASigner jdkSigner;
+
+	private com.nimbusds.jose.JWSVerifier jdkVerifier;
+
 	private String token;
 
 	private JWSHeader header;
@@ -68,7 +72,18 @@ public class AccessTokenSigningBenchmark {
 			.claim("bundle", "bench/app")
 			.claim("areas", List.of("configuration", "secret", "context", "proc"))
 			.build();
+		jdkSigner = new ECDSASigner(key);
+		jdkVerifier = new com.nimbusds.jose.crypto.ECDSAVerifier(key.toPublicJWK());
 		token = signerInHand();
+		try {
+			if (!verifierInHand() || !bouncyCastleVerifierPerToken() || !jdkVerifierInHand()
+					|| !SignedJWT.parse(jdkSignerInHand()).verify(verifier)) {
+				throw new IllegalStateException("a signature does not verify");
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Benchmark
@@ -104,6 +119,21 @@ public class AccessTokenSigningBenchmark {
 		var perToken = new com.nimbusds.jose.crypto.ECDSAVerifier(key.toPublicJWK());
 		perToken.getJCAContext().setProvider(com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton.getInstance());
 		return SignedJWT.parse(token).verify(perToken);
+	}
+
+	/**
+	 * The JDK's provider with the signer made once per key: what the caching alone gives.
+	 */
+	@Benchmark
+	public String jdkSignerInHand() throws JOSEException {
+		var jwt = new SignedJWT(header, claims);
+		jwt.sign(jdkSigner);
+		return jwt.serialize();
+	}
+
+	@Benchmark
+	public boolean jdkVerifierInHand() throws Exception {
+		return SignedJWT.parse(token).verify(jdkVerifier);
 	}
 
 }
