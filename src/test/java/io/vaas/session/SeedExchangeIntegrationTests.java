@@ -348,6 +348,10 @@ class SeedExchangeIntegrationTests {
 		api.call("GET", "/api/v1/agent/session").token(token).send().expect(200);
 		var fresh = agents.accessToken(agents.seed(ns, "app", "{}"));
 		assertThat(SignedJWT.parse(fresh).getHeader().getKeyID()).isEqualTo(newKid);
+		// Both keys' verifiers in use at once: the one kept, the one made for the new
+		// key.
+		api.call("GET", "/api/v1/agent/session").token(fresh).send().expect(200);
+		api.call("GET", "/api/v1/agent/session").token(token).send().expect(200);
 		api.call("POST", "/api/v1/keys/signing/rotate")
 			.token(api.token(ns, "admin"))
 			.send()
