@@ -2,15 +2,46 @@ package io.vaas.session;
 
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.ECKey;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The signing key in hand: its id and a signer made once for it ({@link Es256}), not per
- * token.
+ * The signing key in hand: its id and a signer made for it once ({@link Es256}), not per
+ * token. The signer is made at the first signature, so the server's start does not wait
+ * for BouncyCastle's provider (about 0.2 s on this machine).
  */
-record SigningKeyInHand(String kid, JWSSigner signer) {
+final class SigningKeyInHand {
+
+	private final String kid;
+
+	private final ECKey key;
+
+	private volatile @Nullable JWSSigner signer;
+
+	private SigningKeyInHand(ECKey key) {
+		this.kid = key.getKeyID();
+		this.key = key;
+	}
 
 	static SigningKeyInHand of(ECKey key) {
-		return new SigningKeyInHand(key.getKeyID(), Es256.signer(key));
+		return new SigningKeyInHand(key);
+	}
+
+	String kid() {
+		return kid;
+	}
+
+	JWSSigner signer() {
+		var made = signer;
+		if (made == null) {
+			synchronized (this) {
+				made = signer;
+				if (made == null) {
+					made = Es256.signer(key);
+					signer = made;
+				}
+			}
+		}
+		return made;
 	}
 
 	@Override
