@@ -154,7 +154,12 @@ class Seed {
 	}
 
 	private List<Area> areaList() {
-		return Arrays.stream(areas.split(",")).map(label -> Area.of(label).orElseThrow()).toList();
+		return areaList(areas);
+	}
+
+	/** The areas as stored: labels separated by commas. */
+	static List<Area> areaList(String stored) {
+		return Arrays.stream(stored.split(",")).map(label -> Area.of(label).orElseThrow()).toList();
 	}
 
 	UUID id() {

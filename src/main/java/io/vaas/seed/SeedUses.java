@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Optional;
 
-import io.vaas.bundle.output.Area;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -59,12 +57,9 @@ class SeedUses {
 	}
 
 	private static SeedGrant grant(ResultSet row, int index) throws SQLException {
-		var areas = Arrays.stream(row.getString("areas").split(","))
-			.map(label -> Area.of(label).orElseThrow())
-			.toList();
 		return new SeedGrant(row.getObject("id", java.util.UUID.class), null, row.getString("namespace"),
-				row.getObject("bundle_id", java.util.UUID.class), row.getString("bundle_name"), areas,
-				Duration.ofSeconds(row.getLong("max_session_seconds")));
+				row.getObject("bundle_id", java.util.UUID.class), row.getString("bundle_name"),
+				Seed.areaList(row.getString("areas")), Duration.ofSeconds(row.getLong("max_session_seconds")));
 	}
 
 }
