@@ -4,7 +4,7 @@
 # the write's acknowledgement (p50/p99/max). Then the same N wait on a second replica of the same
 # database while the write goes to the first: the change reaches them through PostgreSQL. Each
 # is done VAAS_BENCH_ROUNDS times (default 3), every connection waiting again after each change.
-# Usage: bench/waits.sh [n] — builds the jar, uses a fresh database on the local PostgreSQL.
+# Usage: bench/waits.sh [n] — builds the jar (VAAS_BENCH_NO_BUILD=1 skips that), uses a fresh database on the local PostgreSQL.
 # VAAS_BENCH_JVM: the servers' JVM options (default below). VAAS_BENCH_PROFILE=<dir>: async-profiler's
 # CPU samples of the polled server from the first write until every answer of the last round is in
 # (wake-1.html, wake-2.html). VAAS_BENCH_HISTOGRAM=<prefix>: its class histogram while they wait.
@@ -19,7 +19,7 @@ admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 jvm=${VAAS_BENCH_JVM:--Xmx512m}
 use_jdk25
 ulimit -n "$(ulimit -Hn)"
-./mvnw -q -B -DskipTests -Dvaas.aot.skip=true package
+[ -n "${VAAS_BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -DskipTests -Dvaas.aot.skip=true package
 jar=$(server_jar)
 create_db "$db"
 work=$(mktemp -d)

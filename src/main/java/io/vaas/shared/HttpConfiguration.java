@@ -74,6 +74,14 @@ class HttpConfiguration {
 		return instant;
 	}
 
+	/**
+	 * Smaller response buffers for every request ({@link LeanResponseBuffersProtocol}).
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> leanResponseBuffers() {
+		return factory -> factory.setProtocol(LeanResponseBuffersProtocol.class.getName());
+	}
+
 	/** Tomcat's own error answers as problems ({@link ProblemErrorReportValve}). */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
