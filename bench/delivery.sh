@@ -10,6 +10,10 @@
 # VAAS_BENCH_PROFILE=<dir> profiles the direct path's server with async-profiler (Maven Central's
 # tools.profiler:async-profiler, CPU samples) during the measured part of its 200 and 304 rows and
 # writes one flame graph per row there (200.html, 304.html; the stacks as text in *.collapsed).
+# Every row gives the CPU time its server's processes spent per request during the measured run
+# (from /proc: user and system, all threads). Each block also has Tomcat alone (bench/BareTomcat.java: the jar's own Tomcat on virtual threads,
+# one servlet answering vaas's recorded answer, headers and body), to tell Tomcat's share of the
+# gap to nginx from vaas's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -18,6 +22,7 @@ connections=${2:-64}
 port=18184
 framework_port=18185
 nginx_port=18280
+bare_port=18186
 db="vaas_delivery_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 install_missing wrk nginx
@@ -28,7 +33,7 @@ jar=$(server_jar)
 create_db "$db"
 work=$(mktemp -d)
 cleanup() {
-  kill "$pid" "$framework_pid" 2>/dev/null || true; wait "$pid" "$framework_pid" 2>/dev/null || true
+  kill "$pid" "$framework_pid" $bare_pid 2>/dev/null || true; wait "$pid" "$framework_pid" $bare_pid 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   drop_db "$db"
   rm -rf "$work"
@@ -41,7 +46,7 @@ server() { # port, log, extra arguments...
     "$JAVA_HOME/bin/java" -Xmx1g ${VAAS_BENCH_JVM:-} -jar "$jar" --server.port="$on" --logging.level.root=WARN \
     ${VAAS_BENCH_ARGS:-} "$@" >"$log" 2>&1 &
 }
-pid=""; framework_pid=""
+pid=""; framework_pid=""; bare_pid=""
 trap cleanup EXIT
 server $port "$work/server.log"; pid=$!
 await_health "$port"
@@ -92,6 +97,17 @@ CONF
 sleep 1
 nginx_etag=$(curl -fsI "http://127.0.0.1:$nginx_port/bundle.json" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
 
+# Tomcat alone (bench/BareTomcat.java, the jar's own Tomcat) answers vaas's recorded 200 and 304.
+curl -fs -D "$work/headers-200" -o /dev/null -H "Authorization: Bearer $token" "$api/agent/bundle"
+curl -s -D "$work/headers-304" -o /dev/null -H "Authorization: Bearer $token" -H "If-None-Match: \"$digest\"" "$api/agent/bundle"
+mkdir -p "$work/bare"
+unzip -q -o -j "$jar" 'BOOT-INF/lib/tomcat-embed-core-*.jar' 'BOOT-INF/lib/jakarta.annotation-api-*.jar' -d "$work/bare"
+"$JAVA_HOME/bin/java" -Xmx1g ${VAAS_BENCH_JVM:-} -cp "$work/bare/*" bench/BareTomcat.java "$bare_port" "$work/www/bundle.json" \
+  "$work/headers-200" "$work/headers-304" >"$work/bare.log" 2>&1 &
+bare_pid=$!
+for _ in $(seq 1 120); do grep -qs STARTED "$work/bare.log" && break; sleep 0.25; done
+grep -qs STARTED "$work/bare.log" || { echo "bench/BareTomcat.java did not start:"; cat "$work/bare.log"; exit 1; }
+
 warmup=${VAAS_BENCH_WARMUP:-10}
 nginx_rps=""
 profiler=""
@@ -105,20 +121,37 @@ profile() { # start|stop, row name: async-profiler attached to the direct path's
   case "$2" in "vaas 200 (JSON manifest)") graph=200 ;; "vaas 304 (If-None-Match)") graph=304 ;; *) return 0 ;; esac
   if [ "$1" = start ]; then profile_start "$pid" "$profiler"; else profile_stop "$pid" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/$graph"; fi
 }
+cpu_ticks() { # the CPU time (user and system, clock ticks) of these processes, all their threads
+  local total=0 p
+  for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+  echo "$total"
+}
+row_pids() { # the server processes of a row: the vaas replica, Tomcat alone, or nginx's workers
+  case "$1" in
+    *"Security + MVC"*) echo "$framework_pid" ;;
+    vaas*) echo "$pid" ;;
+    Tomcat*) echo "$bare_pid" ;;
+    nginx*) pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ' ;;
+  esac
+}
 run() { # name, url, headers...
   local name=$1 url=$2; shift 2
   local args=(); for h in "$@"; do args+=(-H "$h"); done
   wrk -t2 -c"$connections" -d"${warmup}s" "${args[@]}" "$url" >/dev/null
+  local pids ticks; pids=$(row_pids "$name"); ticks=$(cpu_ticks $pids)
   profile start "$name"
   local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${args[@]}" "$url")
   profile stop "$name"
-  local rps p50 p99 non2xx
+  ticks=$(( $(cpu_ticks $pids) - ticks ))
+  local rps p50 p99 non2xx requests cpu
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
   [[ $name == nginx* ]] && nginx_rps=$rps
-  printf '| %-36s | %10s | %8s | %8s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  printf '| %-36s | %10s | %8s | %8s | %6s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}"
   rows+=("$name|$rps")
 }
 share() { # the vaas rows of one block as a share of the nginx row after them
@@ -130,14 +163,16 @@ share() { # the vaas rows of one block as a share of the nginx row after them
 rows=()
 framework="http://127.0.0.1:$framework_port/api/v1/agent/bundle"
 echo "bundle: $(wc -c <"$work/www/bundle.json") bytes of JSON, $(grep -o "\"path\":" "$work/www/bundle.json" | wc -l) files; wrk -t2 -c$connections, ${duration}s after ${warmup}s warm-up"
-echo "| path | req/s | p50 | p99 | non-2xx/3xx |"
-echo "|---|---|---|---|---|"
+echo "| path | req/s | p50 | p99 | server CPU per request (µs) | non-2xx/3xx |"
+echo "|---|---|---|---|---|---|"
 run "vaas 200 (JSON manifest)" "$api/agent/bundle" "Authorization: Bearer $token"
 run "vaas 200, through Security + MVC" "$framework" "Authorization: Bearer $token"
+run "Tomcat alone, 200 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token"
 run "nginx 200 (same bytes)" "http://127.0.0.1:$nginx_port/bundle.json"
 shares=$(share); rows=()
 run "vaas 304 (If-None-Match)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "vaas 304, through Security + MVC" "$framework" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+run "Tomcat alone, 304 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "nginx 304 (If-None-Match)" "http://127.0.0.1:$nginx_port/bundle.json" "If-None-Match: $nginx_etag"
 echo
 echo "$shares"

@@ -1,0 +1,69 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * Tomcat alone, the same version as the server's and on virtual threads as the server runs it,
+ * with one servlet that answers a recorded answer of the server: the same status, headers and
+ * body for a GET, and its recorded 304 when If-None-Match names the ETag. What is left between
+ * this and nginx is the web server's; what is left between vaas and this is vaas's own.
+ * Usage: java -cp 'tomcat-embed-core.jar:…' bench/BareTomcat.java PORT BODY HEADERS_200 HEADERS_304
+ * (the headers as curl -D writes them; Date, Content-Length, Connection and Keep-Alive are left to
+ * Tomcat).
+ */
+public class BareTomcat {
+
+	public static void main(String[] args) throws Exception {
+		var port = Integer.parseInt(args[0]);
+		var body = Files.readAllBytes(Path.of(args[1]));
+		var ok = headers(Path.of(args[2]));
+		var notModified = headers(Path.of(args[3]));
+		var etag = notModified.stream().filter(h -> h[0].equalsIgnoreCase("ETag")).findFirst().orElseThrow()[1];
+		var tomcat = new Tomcat();
+		tomcat.setBaseDir(Files.createTempDirectory("bare-tomcat").toString());
+		var connector = new Connector("HTTP/1.1");
+		connector.setPort(port);
+		connector.setProperty("address", "127.0.0.1");
+		connector.setProperty("useVirtualThreads", "true");
+		tomcat.setConnector(connector);
+		var context = tomcat.addContext("", null);
+		Tomcat.addServlet(context, "bundle", new HttpServlet() {
+			@Override
+			protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+				if (etag.equals(request.getHeader("If-None-Match"))) {
+					response.setStatus(304);
+					notModified.forEach(h -> response.setHeader(h[0], h[1]));
+					return;
+				}
+				response.setStatus(200);
+				ok.forEach(h -> response.setHeader(h[0], h[1]));
+				response.setContentLength(body.length);
+				response.getOutputStream().write(body);
+			}
+		});
+		context.addServletMappingDecoded("/bundle", "bundle");
+		tomcat.start();
+		System.out.println("STARTED");
+		tomcat.getServer().await();
+	}
+
+	private static List<String[]> headers(Path file) throws IOException {
+		return Files.readAllLines(file)
+			.stream()
+			.skip(1)
+			.map(String::strip)
+			.filter(line -> line.contains(":"))
+			.map(line -> new String[] { line.substring(0, line.indexOf(':')).strip(), line.substring(line.indexOf(':') + 1).strip() })
+			.filter(h -> !List.of("date", "content-length", "connection", "keep-alive", "transfer-encoding")
+				.contains(h[0].toLowerCase()))
+			.toList();
+	}
+
+}
