@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.vaas.bundle.BundleRendering;
 import io.vaas.bundle.output.Area;
@@ -64,10 +63,10 @@ public class DeliveryService {
 	 * recorded on the session (and in the audit log when the agent did not have it yet).
 	 */
 	public Fetched fetch(VerifiedToken token) {
-		var areas = token.areas()
-			.stream()
-			.map(label -> Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")))
-			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Area.class)));
+		var areas = EnumSet.noneOf(Area.class);
+		for (var label : token.areas()) {
+			areas.add(Area.of(label).orElseThrow(() -> new InvalidAccessToken("unknown area")));
+		}
 		var fetched = renders.get(token, areas, () -> render(token, areas));
 		if (fetched.files().madePerSession()) {
 			fetched = sessionFiles.complete(token, fetched);

@@ -47,21 +47,32 @@ class RenderCache {
 
 	private final RenderFailures failures;
 
-	private final Cache<String, Outcome> byGeneration = Caffeine.newBuilder()
+	private final Cache<AtGeneration, Outcome> byGeneration = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(30))
 		.maximumWeight(MAX_BYTES)
-		.<String, Outcome>weigher((key, outcome) -> outcome instanceof Outcome.Good good ? weight(good.fetched()) : 1)
+		.<AtGeneration, Outcome>weigher(
+				(key, outcome) -> outcome instanceof Outcome.Good good ? weight(good.fetched()) : 1)
 		.build();
 
-	private final Cache<String, Fetched> lastGood = Caffeine.newBuilder()
+	private final Cache<Key, Fetched> lastGood = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofDays(1))
 		.maximumWeight(MAX_BYTES)
-		.<String, Fetched>weigher((key, fetched) -> weight(fetched))
+		.<Key, Fetched>weigher((key, fetched) -> weight(fetched))
 		.build();
 
 	RenderCache(ChangeFeed feed, RenderFailures failures) {
 		this.feed = feed;
 		this.failures = failures;
+	}
+
+	/**
+	 * What is rendered: a bundle for a set of areas (a record, not a string, so a cached
+	 * answer builds no text).
+	 */
+	private record Key(String namespace, String bundle, Set<Area> areas) {
+	}
+
+	private record AtGeneration(Key key, long generation) {
 	}
 
 	/** A render of one generation: the files, or why there are none. */
@@ -76,7 +87,7 @@ class RenderCache {
 	}
 
 	Fetched get(VerifiedToken token, Set<Area> areas, Supplier<Fetched> render) {
-		var key = token.qualifiedBundle() + "|" + areas;
+		var key = new Key(token.namespace(), token.bundle(), areas);
 		var generation = feed.generation(token.namespace());
 		if (generation == ChangeFeed.UNKNOWN && System.nanoTime() - unavailableAt < UNAVAILABLE_FOR) {
 			// The database was out of reach a moment ago: no one waits for it again yet.
@@ -90,7 +101,7 @@ class RenderCache {
 			// A failure is cached like a success, so agents woken at once by a breaking
 			// change do not render it again one after the other.
 			outcome = generation == ChangeFeed.UNKNOWN ? render(token, key, render)
-					: byGeneration.get(key + "|" + generation, missing -> render(token, key, render));
+					: byGeneration.get(new AtGeneration(key, generation), missing -> render(token, key, render));
 		}
 		catch (RuntimeException ex) {
 			var good = lastGood.getIfPresent(key);
@@ -104,7 +115,11 @@ class RenderCache {
 		}
 		return switch (outcome) {
 			case Outcome.Good good -> {
-				lastGood.put(key, good.fetched());
+				// A read refreshes the entry as a write would; writing only what is new
+				// keeps the usual answer free of the cache's write path.
+				if (lastGood.getIfPresent(key) != good.fetched()) {
+					lastGood.put(key, good.fetched());
+				}
 				yield good.fetched();
 			}
 			case Outcome.Failed failed -> {
@@ -117,7 +132,7 @@ class RenderCache {
 		};
 	}
 
-	private Outcome render(VerifiedToken token, String key, Supplier<Fetched> render) {
+	private Outcome render(VerifiedToken token, Key key, Supplier<Fetched> render) {
 		var namespace = NamespaceName.of(token.namespace());
 		var bundle = ResourceName.of(token.bundle());
 		Fetched fetched;

@@ -1,6 +1,5 @@
 package io.vaas.bundle.output;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The {@code /con} areas the agent writes (SPEC §1). */
@@ -8,12 +7,22 @@ public enum Area {
 
 	CONFIGURATION, SECRET, CONTEXT, PROC;
 
+	private static final Area[] ALL = values();
+
+	private final String label = name().toLowerCase();
+
 	public String label() {
-		return name().toLowerCase();
+		return label;
 	}
 
+	/** The area of a label; read at every agent request, so no stream and no copy. */
 	public static Optional<Area> of(String label) {
-		return Arrays.stream(values()).filter(area -> area.label().equals(label)).findFirst();
+		for (var area : ALL) {
+			if (area.label.equals(label)) {
+				return Optional.of(area);
+			}
+		}
+		return Optional.empty();
 	}
 
 }
