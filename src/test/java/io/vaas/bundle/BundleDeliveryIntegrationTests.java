@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -37,6 +40,8 @@ class BundleDeliveryIntegrationTests {
 			 {"area":"configuration","path":"ENV","env":{"config":"mariadb"}},
 			 {"area":"secret","path":"ENV","env":{"secrets":["db_password"]}},
 			 {"area":"secret","path":"tls/server.key","mode":"0400","secret":"tls_key"}]}""";
+
+	private static final String AGENT_URI = "uri=\"/api/v1/agent/bundle\"";
 
 	@LocalServerPort
 	int port;
@@ -286,6 +291,43 @@ class BundleDeliveryIntegrationTests {
 		else {
 			assertThat(metrics).doesNotContainPattern(refusalUnderTheEndpoint);
 		}
+	}
+
+	/**
+	 * {@code http.server.requests} times the agents' path with the same tags as every
+	 * other endpoint, and a long-poll for as long as it waited.
+	 */
+	@Test
+	void timesTheAgentsPathAsEveryOtherEndpoint() {
+		api.put(base + "/bundles/app", ADMIN_TOKEN, FILES).expect(201);
+		var token = agents.accessToken(agents.seed(ns, "app", "{}"));
+		var etag = api.call("GET", "/api/v1/agent/bundle").token(token).send().expect(200).header("ETag");
+		var before = waitedSeconds(api.call("GET", "/actuator/prometheus").send().expect(200).body());
+		api.call("GET", "/api/v1/agent/bundle?wait=1").token(token).header("If-None-Match", etag).send().expect(304);
+		var metrics = api.call("GET", "/actuator/prometheus").send().expect(200).body();
+		assertThat(waitedSeconds(metrics) - before).isGreaterThanOrEqualTo(1.0);
+		assertThat(labelNames(metrics, true)).isEqualTo(labelNames(metrics, false))
+			.contains("error", "exception", "method", "outcome", "status", "uri");
+	}
+
+	private static double waitedSeconds(String metrics) {
+		return metrics.lines()
+			.filter(line -> line.startsWith("http_server_requests_seconds_sum{") && line.contains("status=\"304\"")
+					&& line.contains(AGENT_URI))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private static Set<String> labelNames(String metrics, boolean agents) {
+		var line = metrics.lines()
+			.filter(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains(AGENT_URI) == agents)
+			.findFirst()
+			.orElseThrow();
+		return Pattern.compile("(\\w+)=\"")
+			.matcher(line.substring(line.indexOf('{'), line.lastIndexOf('}')))
+			.results()
+			.map(match -> match.group(1))
+			.collect(Collectors.toSet());
 	}
 
 	@Test

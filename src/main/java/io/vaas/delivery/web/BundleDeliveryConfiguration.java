@@ -1,5 +1,7 @@
 package io.vaas.delivery.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import io.vaas.session.AgentCredentials;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,12 +13,12 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Registers {@link BundleDeliveryFilter} right after the observation filter (so
- * {@code http.server.requests} still times it) and before Spring Security, through a
- * proxy so that the filter and what it needs are created with the other beans, not while
- * the web server starts. {@code vaas.agents.direct-delivery=false} sends the path through
- * the framework like any other: the registration is switched off when the server starts
- * (not by a condition, which the AOT-processed start would fix at build time).
+ * Registers {@link BundleDeliveryFilter} right after the observation filter (which leaves
+ * it to time itself as {@code http.server.requests}) and before Spring Security, through
+ * a proxy so that the filter and what it needs are created with the other beans, not
+ * while the web server starts. {@code vaas.agents.direct-delivery=false} sends the path
+ * through the framework like any other: the registration is switched off when the server
+ * starts (not by a condition, which the AOT-processed start would fix at build time).
  */
 @Configuration(proxyBeanMethods = false)
 class BundleDeliveryConfiguration {
@@ -25,8 +27,16 @@ class BundleDeliveryConfiguration {
 
 	@Bean(FILTER)
 	BundleDeliveryFilter bundleDeliveryFilter(AgentCredentials credentials, BundleDelivery delivery,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions) {
-		return new BundleDeliveryFilter(credentials, delivery, exceptions);
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions, MeterRegistry meters) {
+		return new BundleDeliveryFilter(credentials, delivery, exceptions, new DeliveryTimer(meters));
+	}
+
+	/**
+	 * The filter times what it answers ({@link DeliveryTimer}): no observation for it.
+	 */
+	@Bean
+	ObservationPredicate directDeliveryObservations(@Value("${vaas.agents.direct-delivery:true}") boolean direct) {
+		return DeliveryTimer.leavesDirectDeliveryAlone(direct);
 	}
 
 	@Bean

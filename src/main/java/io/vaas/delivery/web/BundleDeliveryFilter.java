@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -47,22 +46,30 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 
 	private final HandlerExceptionResolver exceptions;
 
-	BundleDeliveryFilter(AgentCredentials credentials, BundleDelivery delivery, HandlerExceptionResolver exceptions) {
+	private final DeliveryTimer timer;
+
+	BundleDeliveryFilter(AgentCredentials credentials, BundleDelivery delivery, HandlerExceptionResolver exceptions,
+			DeliveryTimer timer) {
 		this.credentials = credentials;
 		this.delivery = delivery;
 		this.exceptions = exceptions;
+		this.timer = timer;
+	}
+
+	/** Whether this filter answers the request: exactly {@code GET} of the path. */
+	static boolean takes(HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) && BundleDelivery.PATH.equals(request.getRequestURI());
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("GET".equals(request.getMethod()) && BundleDelivery.PATH.equals(request.getRequestURI()));
+		return !takes(request);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		ServerHttpObservationFilter.findObservationContext(request)
-			.ifPresent(context -> context.setPathPattern(BundleDelivery.PATH));
+		var started = System.nanoTime();
 		// What Spring Security's header writer adds to every answer of the API.
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
@@ -79,8 +86,19 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 		try {
 			deliver(request, response, attributes);
 		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			// As the observation filter records what escapes the chain.
+			timer.record(started, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ex);
+			throw ex;
+		}
 		finally {
 			RequestContextHolder.setRequestAttributes(outer);
+		}
+		if (request.isAsyncStarted()) {
+			request.getAsyncContext().addListener(timer.whenComplete(started));
+		}
+		else {
+			timer.record(started, response.getStatus(), null);
 		}
 	}
 
