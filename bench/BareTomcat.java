@@ -8,13 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http11.Http11NioProtocol;
 
 /**
- * Tomcat alone, the same version as the server's and on virtual threads as the server runs it,
+ * Tomcat alone, the same version as the server's, on virtual threads and with 2 KiB response
+ * buffers as the server runs it,
  * with one servlet that answers a recorded answer of the server: the same status, headers and
  * body for a GET, and its recorded 304 when If-None-Match names the ETag. What is left between
  * this and nginx is the web server's; what is left between vaas and this is vaas's own.
- * Usage: java -cp 'tomcat-embed-core.jar:…' bench/BareTomcat.java PORT BODY HEADERS_200 HEADERS_304
+ * Usage: java -cp 'tomcat-embed-core.jar:…' bench/BareTomcat.java PORT BODY HEADERS_200 HEADERS_304 BASE_DIR
  * (the headers as curl -D writes them; Date, Content-Length, Connection and Keep-Alive are left to
  * Tomcat).
  */
@@ -27,8 +29,14 @@ public class BareTomcat {
 		var notModified = headers(Path.of(args[3]));
 		var etag = notModified.stream().filter(h -> h[0].equalsIgnoreCase("ETag")).findFirst().orElseThrow()[1];
 		var tomcat = new Tomcat();
-		tomcat.setBaseDir(Files.createTempDirectory("bare-tomcat").toString());
-		var connector = new Connector("HTTP/1.1");
+		tomcat.setBaseDir(args[4]);
+		// The server's 2 KiB response buffers (LeanResponseBuffersProtocol).
+		var connector = new Connector(new Http11NioProtocol() {
+			@Override
+			public int getDesiredBufferSize() {
+				return 2048;
+			}
+		});
 		connector.setPort(port);
 		connector.setProperty("address", "127.0.0.1");
 		connector.setProperty("useVirtualThreads", "true");

@@ -11,7 +11,8 @@
 # tools.profiler:async-profiler, CPU samples) during the measured part of its 200 and 304 rows and
 # writes one flame graph per row there (200.html, 304.html; the stacks as text in *.collapsed).
 # Every row gives the CPU time its server's processes spent per request during the measured run
-# (from /proc: user and system, all threads). Each block also has Tomcat alone (bench/BareTomcat.java: the jar's own Tomcat on virtual threads,
+# (from /proc: user and system, all threads; with VAAS_BENCH_PROFILE the profiled rows' figures include
+# the profiler's own cost). Each block also has Tomcat alone (bench/BareTomcat.java: the jar's own Tomcat on virtual threads,
 # one servlet answering vaas's recorded answer, headers and body), to tell Tomcat's share of the
 # gap to nginx from vaas's.
 set -euo pipefail
@@ -100,10 +101,12 @@ nginx_etag=$(curl -fsI "http://127.0.0.1:$nginx_port/bundle.json" | awk 'tolower
 # Tomcat alone (bench/BareTomcat.java, the jar's own Tomcat) answers vaas's recorded 200 and 304.
 curl -fs -D "$work/headers-200" -o /dev/null -H "Authorization: Bearer $token" "$api/agent/bundle"
 curl -s -D "$work/headers-304" -o /dev/null -H "Authorization: Bearer $token" -H "If-None-Match: \"$digest\"" "$api/agent/bundle"
-mkdir -p "$work/bare"
+head -n 1 "$work/headers-200" | grep -q ' 200' && head -n 1 "$work/headers-304" | grep -q ' 304' || {
+  echo "vaas did not answer 200 and 304 to record:"; head -n 1 "$work/headers-200" "$work/headers-304"; exit 1; }
+mkdir -p "$work/bare/base"
 unzip -q -o -j "$jar" 'BOOT-INF/lib/tomcat-embed-core-*.jar' 'BOOT-INF/lib/jakarta.annotation-api-*.jar' -d "$work/bare"
 "$JAVA_HOME/bin/java" -Xmx1g ${VAAS_BENCH_JVM:-} -cp "$work/bare/*" bench/BareTomcat.java "$bare_port" "$work/www/bundle.json" \
-  "$work/headers-200" "$work/headers-304" >"$work/bare.log" 2>&1 &
+  "$work/headers-200" "$work/headers-304" "$work/bare/base" >"$work/bare.log" 2>&1 &
 bare_pid=$!
 for _ in $(seq 1 120); do grep -qs STARTED "$work/bare.log" && break; sleep 0.25; done
 grep -qs STARTED "$work/bare.log" || { echo "bench/BareTomcat.java did not start:"; cat "$work/bare.log"; exit 1; }
@@ -149,6 +152,7 @@ run() { # name, url, headers...
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  [ "${requests:-0}" -gt 0 ] || { echo "wrk answered nothing for $name:"; echo "$out"; exit 1; }
   cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
   [[ $name == nginx* ]] && nginx_rps=$rps
   printf '| %-36s | %10s | %8s | %8s | %6s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}"

@@ -1,5 +1,6 @@
 package io.vaas.bundle.output;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The {@code /con} areas the agent writes (SPEC §1). */
@@ -9,7 +10,7 @@ public enum Area {
 
 	private static final Area[] ALL = values();
 
-	private final String label = name().toLowerCase();
+	private final String label = name().toLowerCase(Locale.ROOT);
 
 	public String label() {
 		return label;

@@ -86,9 +86,12 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 		try {
 			deliver(request, response, attributes);
 		}
-		catch (IOException | ServletException | RuntimeException ex) {
-			// As the observation filter records what escapes the chain.
-			timer.record(started, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ex);
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			// As the observation filter records what escapes the chain: a 500, unless the
+			// answer was already on its way (a client that left while it was written).
+			timer.record(started,
+					response.isCommitted() ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+					DeliveryTimer.unwrap(ex));
 			throw ex;
 		}
 		finally {

@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
@@ -43,15 +45,20 @@ final class DeliveryTimer {
 		timer.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
 	}
 
-	/** Times a waiting request when it is over, however it ended. */
+	/**
+	 * Times a waiting request when it is over, however it ended: with the error that
+	 * ended it (a client that left), as the observation would.
+	 */
 	AsyncListener whenComplete(long startedNanos) {
 		return new AsyncListener() {
+
+			private volatile @Nullable Throwable error;
 
 			@Override
 			public void onComplete(AsyncEvent event) {
 				var status = event.getSuppliedResponse() instanceof HttpServletResponse response ? response.getStatus()
 						: HttpServletResponse.SC_OK;
-				record(startedNanos, status, null);
+				record(startedNanos, status, error);
 			}
 
 			@Override
@@ -60,6 +67,8 @@ final class DeliveryTimer {
 
 			@Override
 			public void onError(AsyncEvent event) {
+				var thrown = event.getThrowable();
+				error = thrown == null ? null : unwrap(thrown);
 			}
 
 			@Override
@@ -69,9 +78,15 @@ final class DeliveryTimer {
 		};
 	}
 
+	/** What the observation filter records of a servlet exception: its cause. */
+	static Throwable unwrap(Throwable thrown) {
+		return thrown instanceof ServletException && thrown.getCause() != null ? thrown.getCause() : thrown;
+	}
+
 	private Timer timer(int status, String exception) {
-		var known = HttpStatus.resolve(status);
-		var outcome = known == null ? "UNKNOWN" : known.is2xxSuccessful() ? "SUCCESS" : known.series().name();
+		var code = status < 100 || status > 999 ? null : HttpStatusCode.valueOf(status);
+		var outcome = code == null ? "UNKNOWN" : code.is2xxSuccessful() ? "SUCCESS"
+				: code instanceof HttpStatus known ? known.series().name() : "UNKNOWN";
 		return Timer.builder(NAME)
 			.tag("error", exception)
 			.tag("exception", exception)
