@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerHttpObservationDocumentation.LowCardinalityKeyNames;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
@@ -26,7 +28,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 final class DeliveryTimer {
 
-	static final String NAME = "http.server.requests";
+	/** Spring's name for the timer of server requests. */
+	static final String NAME = new DefaultServerRequestObservationConvention().getName();
 
 	private final MeterRegistry meters;
 
@@ -89,11 +92,11 @@ final class DeliveryTimer {
 				: code instanceof HttpStatus known ? known.series().name() : "UNKNOWN";
 		return Timer.builder(NAME)
 			.tag("error", exception)
-			.tag("exception", exception)
-			.tag("method", "GET")
-			.tag("outcome", outcome)
-			.tag("status", Integer.toString(status))
-			.tag("uri", BundleDelivery.PATH)
+			.tag(LowCardinalityKeyNames.EXCEPTION.asString(), exception)
+			.tag(LowCardinalityKeyNames.METHOD.asString(), "GET")
+			.tag(LowCardinalityKeyNames.OUTCOME.asString(), outcome)
+			.tag(LowCardinalityKeyNames.STATUS.asString(), Integer.toString(status))
+			.tag(LowCardinalityKeyNames.URI.asString(), BundleDelivery.PATH)
 			.register(meters);
 	}
 
