@@ -14,7 +14,8 @@
 # (from /proc: user and system, all threads; with VAAS_BENCH_PROFILE the profiled rows' figures include
 # the profiler's own cost). Each block also has Tomcat alone (bench/BareTomcat.java: the jar's own Tomcat on virtual threads,
 # one servlet answering vaas's recorded answer, headers and body), to tell Tomcat's share of the
-# gap to nginx from vaas's.
+# gap to nginx from vaas's, and Netty alone (bench/BareNetty.java: the Netty version Spring Boot
+# manages answering the same), to tell what another web server would leave of Tomcat's share.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -24,6 +25,7 @@ port=18184
 framework_port=18185
 nginx_port=18280
 bare_port=18186
+netty_port=18187
 db="vaas_delivery_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 install_missing wrk nginx
@@ -34,7 +36,7 @@ jar=$(server_jar)
 create_db "$db"
 work=$(mktemp -d)
 cleanup() {
-  kill "$pid" "$framework_pid" $bare_pid 2>/dev/null || true; wait "$pid" "$framework_pid" $bare_pid 2>/dev/null || true
+  kill "$pid" "$framework_pid" $bare_pid $netty_pid 2>/dev/null || true; wait "$pid" "$framework_pid" $bare_pid $netty_pid 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   drop_db "$db"
   rm -rf "$work"
@@ -47,7 +49,7 @@ server() { # port, log, extra arguments...
     "$JAVA_HOME/bin/java" -Xmx1g ${VAAS_BENCH_JVM:-} -jar "$jar" --server.port="$on" --logging.level.root=WARN \
     ${VAAS_BENCH_ARGS:-} "$@" >"$log" 2>&1 &
 }
-pid=""; framework_pid=""; bare_pid=""
+pid=""; framework_pid=""; bare_pid=""; netty_pid=""
 trap cleanup EXIT
 server $port "$work/server.log"; pid=$!
 await_health "$port"
@@ -111,6 +113,29 @@ bare_pid=$!
 for _ in $(seq 1 120); do grep -qs STARTED "$work/bare.log" && break; sleep 0.25; done
 grep -qs STARTED "$work/bare.log" || { echo "bench/BareTomcat.java did not start:"; cat "$work/bare.log"; exit 1; }
 
+# Netty alone (bench/BareNetty.java) answers the same: the Netty version Spring Boot manages, from
+# Maven Central through a throwaway POM with the project's parent.
+boot=$(sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' pom.xml)
+mkdir -p "$work/netty"
+cat >"$work/netty/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>$boot</version><relativePath/></parent>
+  <groupId>bench</groupId><artifactId>netty-alone</artifactId><version>0</version>
+  <dependencies>
+    <dependency><groupId>io.netty</groupId><artifactId>netty-codec-http</artifactId></dependency>
+    <dependency><groupId>io.netty</groupId><artifactId>netty-transport-native-epoll</artifactId><classifier>linux-x86_64</classifier></dependency>
+  </dependencies>
+</project>
+POM
+./mvnw -q -B -f "$work/netty/pom.xml" dependency:copy-dependencies -DoutputDirectory="$work/netty/lib" >/dev/null
+"$JAVA_HOME/bin/java" -Xmx1g ${VAAS_BENCH_JVM:-} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -cp "$work/netty/lib/*" bench/BareNetty.java "$netty_port" "$work/www/bundle.json" "$work/headers-200" "$work/headers-304" \
+  >"$work/netty.log" 2>&1 &
+netty_pid=$!
+for _ in $(seq 1 120); do grep -qs STARTED "$work/netty.log" && break; sleep 0.25; done
+grep -qs STARTED "$work/netty.log" || { echo "bench/BareNetty.java did not start:"; cat "$work/netty.log"; exit 1; }
+
 warmup=${VAAS_BENCH_WARMUP:-10}
 nginx_rps=""
 profiler=""
@@ -134,6 +159,7 @@ row_pids() { # the server processes of a row: the vaas replica, Tomcat alone, or
     *"Security + MVC"*) echo "$framework_pid" ;;
     vaas*) echo "$pid" ;;
     Tomcat*) echo "$bare_pid" ;;
+    Netty*) echo "$netty_pid" ;;
     nginx*) pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ' ;;
   esac
 }
@@ -172,11 +198,13 @@ echo "|---|---|---|---|---|---|"
 run "vaas 200 (JSON manifest)" "$api/agent/bundle" "Authorization: Bearer $token"
 run "vaas 200, through Security + MVC" "$framework" "Authorization: Bearer $token"
 run "Tomcat alone, 200 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token"
+run "Netty alone, 200 (same answer)" "http://127.0.0.1:$netty_port/bundle" "Authorization: Bearer $token"
 run "nginx 200 (same bytes)" "http://127.0.0.1:$nginx_port/bundle.json"
 shares=$(share); rows=()
 run "vaas 304 (If-None-Match)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "vaas 304, through Security + MVC" "$framework" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "Tomcat alone, 304 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+run "Netty alone, 304 (same answer)" "http://127.0.0.1:$netty_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "nginx 304 (If-None-Match)" "http://127.0.0.1:$nginx_port/bundle.json" "If-None-Match: $nginx_etag"
 echo
 echo "$shares"
