@@ -27,11 +27,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PostgresIntegrationTest
+// A common tag of Spring Boot's, which the agents' path's timer must carry as well.
+@TestPropertySource(properties = "management.observations.key-values.region=eu-1")
 class BundleDeliveryIntegrationTests {
 
 	static final String FILES = """
@@ -295,7 +298,8 @@ class BundleDeliveryIntegrationTests {
 
 	/**
 	 * {@code http.server.requests} times the agents' path with the same tags as every
-	 * other endpoint, and a long-poll for as long as it waited.
+	 * other endpoint (Spring Boot's common tags too), and a long-poll for as long as it
+	 * waited.
 	 */
 	@Test
 	void timesTheAgentsPathAsEveryOtherEndpoint() {
@@ -309,7 +313,7 @@ class BundleDeliveryIntegrationTests {
 		assertThat(notModified(metrics, "count") - notModified(before, "count")).isEqualTo(1.0);
 		assertThat(notModified(metrics, "sum") - notModified(before, "sum")).isGreaterThanOrEqualTo(1.0);
 		assertThat(labelNames(metrics, true)).isEqualTo(labelNames(metrics, false))
-			.contains("error", "exception", "method", "outcome", "status", "uri");
+			.contains("error", "exception", "method", "outcome", "region", "status", "uri");
 	}
 
 	/** The agents' path's 304s: their count or the seconds they took. */

@@ -6,6 +6,7 @@ import io.vaas.session.AgentCredentials;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +28,9 @@ class BundleDeliveryConfiguration {
 
 	@Bean(FILTER)
 	BundleDeliveryFilter bundleDeliveryFilter(AgentCredentials credentials, BundleDelivery delivery,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions, MeterRegistry meters) {
-		return new BundleDeliveryFilter(credentials, delivery, exceptions, new DeliveryTimer(meters));
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions, MeterRegistry meters,
+			ObservationProperties observations) {
+		return new BundleDeliveryFilter(credentials, delivery, exceptions, new DeliveryTimer(meters, observations));
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package io.vaas.delivery.web;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.AsyncEvent;
@@ -12,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
@@ -24,7 +27,12 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * {@code exception}, {@code method}, {@code outcome}, {@code status}, {@code uri}), in
  * place of an observation per request: on the path every agent calls in a loop, the
  * observation's context, its long-task timer and its meter look-ups took 8% of the
- * server's CPU. A timer is looked up once per status.
+ * server's CPU. A timer is looked up once per status. Spring Boot's settings for that
+ * observation apply as they do to the others: its name
+ * ({@code management.observations.http.server.requests.name}), the common tags
+ * ({@code management.observations.key-values.*}) and whether it is on
+ * ({@code management.observations.enable.*}, the longest prefix of the name or
+ * {@code all}).
  */
 final class DeliveryTimer {
 
@@ -33,16 +41,47 @@ final class DeliveryTimer {
 
 	private final MeterRegistry meters;
 
+	private final String name;
+
+	private final Tags common;
+
+	private final boolean enabled;
+
 	private final ConcurrentHashMap<Integer, Timer> byStatus = new ConcurrentHashMap<>();
 
-	DeliveryTimer(MeterRegistry meters) {
+	DeliveryTimer(MeterRegistry meters, ObservationProperties observations) {
 		this.meters = meters;
+		var configured = observations.getHttp().getServer().getRequests().getName();
+		this.name = configured == null || configured.isBlank() ? NAME : configured;
+		var tags = Tags.empty();
+		for (var keyValue : observations.getKeyValues().entrySet()) {
+			tags = tags.and(keyValue.getKey(), keyValue.getValue());
+		}
+		this.common = tags;
+		this.enabled = enabled(observations.getEnable(), this.name);
+	}
+
+	/**
+	 * As Spring Boot decides it for an observation: the setting of the longest prefix of
+	 * the name (cut at dots), else {@code all}, else on.
+	 */
+	static boolean enabled(Map<String, Boolean> settings, String name) {
+		for (var prefix = name; !prefix.isEmpty(); prefix = prefix.substring(0, Math.max(prefix.lastIndexOf('.'), 0))) {
+			var setting = settings.get(prefix);
+			if (setting != null) {
+				return setting;
+			}
+		}
+		return settings.getOrDefault("all", true);
 	}
 
 	/**
 	 * Records a request that started at {@code startedNanos} ({@link System#nanoTime}).
 	 */
 	void record(long startedNanos, int status, @Nullable Throwable error) {
+		if (!enabled) {
+			return;
+		}
 		var timer = error == null ? byStatus.computeIfAbsent(status, code -> timer(code, "none"))
 				: timer(status, error.getClass().getSimpleName());
 		timer.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
@@ -90,7 +129,8 @@ final class DeliveryTimer {
 		var code = status < 100 || status > 999 ? null : HttpStatusCode.valueOf(status);
 		var outcome = code == null ? "UNKNOWN" : code.is2xxSuccessful() ? "SUCCESS"
 				: code instanceof HttpStatus known ? known.series().name() : "UNKNOWN";
-		return Timer.builder(NAME)
+		return Timer.builder(name)
+			.tags(common)
 			.tag("error", exception)
 			.tag(LowCardinalityKeyNames.EXCEPTION.asString(), exception)
 			.tag(LowCardinalityKeyNames.METHOD.asString(), "GET")
