@@ -67,9 +67,19 @@ class RenderCache {
 
 	/**
 	 * What is rendered: a bundle for a set of areas (a record, not a string, so a cached
-	 * answer builds no text).
+	 * answer builds no text; the areas as bits, so the key holds nothing the caller could
+	 * change).
 	 */
-	private record Key(String namespace, String bundle, Set<Area> areas) {
+	private record Key(String namespace, String bundle, int areas) {
+
+		static Key of(VerifiedToken token, Set<Area> areas) {
+			var bits = 0;
+			for (var area : areas) {
+				bits |= 1 << area.ordinal();
+			}
+			return new Key(token.namespace(), token.bundle(), bits);
+		}
+
 	}
 
 	private record AtGeneration(Key key, long generation) {
@@ -87,7 +97,7 @@ class RenderCache {
 	}
 
 	Fetched get(VerifiedToken token, Set<Area> areas, Supplier<Fetched> render) {
-		var key = new Key(token.namespace(), token.bundle(), areas);
+		var key = Key.of(token, areas);
 		var generation = feed.generation(token.namespace());
 		if (generation == ChangeFeed.UNKNOWN && System.nanoTime() - unavailableAt < UNAVAILABLE_FOR) {
 			// The database was out of reach a moment ago: no one waits for it again yet.
