@@ -65,8 +65,12 @@ class SessionFiles {
 			freshUntil = session.freshUntil().isBefore(freshUntil) ? session.freshUntil() : freshUntil;
 		}
 		var bundle = shared.files().withSessionFiles(files);
+		// Made again with nothing changed (the usual case when a certificate's files are
+		// looked at again): the signature made before still holds.
+		var previous = kept == null ? null : kept.signature();
 		var completed = new Fetched(shared.bundle(), shared.revision(), bundle,
-				signer.sign(shared.bundle(), shared.revision(), bundle.digest()), shared.renderedAt(), freshUntil);
+				signer.sign(shared.bundle(), shared.revision(), bundle.digest(), previous), shared.renderedAt(),
+				freshUntil);
 		made.put(key, completed);
 		return completed;
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
 import io.vaas.audit.Outcome;
@@ -28,13 +30,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code spiffe://{trust-domain}/ns/{ns}/bundle/{b}} and the entry's DNS names, signed by
  * the namespace's intermediate; made at the session's first fetch, kept (its key sealed)
  * so every replica hands the session the same files, and made again after 2/3 of its
- * lifetime. A definition that changes makes a new one at once.
+ * lifetime. A definition that changes makes a new one at once. A replica keeps the leaves
+ * it read until their renewal; only the trust bundle is looked at again.
  */
 @Service
 public class SessionCertificates {
 
 	/** How often a replica drops the leaves past their validity. */
 	static final Duration SWEEP = Duration.ofMinutes(10);
+
+	/**
+	 * How long a leaf read stays in memory when its session stops looking (a session that
+	 * waits looks again every {@link CertificateAuthority#REREAD}).
+	 */
+	static final Duration KEPT_UNUSED = CertificateAuthority.REREAD.multipliedBy(2);
 
 	private final StoredCertificates store;
 
@@ -51,6 +60,25 @@ public class SessionCertificates {
 	private final AuditLog audit;
 
 	private volatile Instant sweptAt = Instant.EPOCH;
+
+	/**
+	 * The leaves read or made here, by slot, until their renewal: only {@code ca.crt} may
+	 * change before it, so looking again reads neither the database nor the sealed key.
+	 */
+	private final Cache<String, Leaf> leaves = Caffeine.newBuilder()
+		.expireAfterAccess(KEPT_UNUSED)
+		.maximumSize(100_000)
+		.build();
+
+	/** A leaf's files as PEM, and when it is made again. */
+	private record Leaf(String certificate, String key, Instant renewAt) {
+
+		@Override
+		public String toString() {
+			return "Leaf[until " + renewAt + "]";
+		}
+
+	}
 
 	SessionCertificates(StoredCertificates store, CertificateAuthority authority, DataKeyWrapper wrapper,
 			PlatformTransactionManager transactions, Clock clock, PkiProperties properties, AuditLog audit) {
@@ -73,12 +101,17 @@ public class SessionCertificates {
 		var slot = "leaf:" + session + ":"
 				+ RenderedFile.sha256((entry.key() + "\n" + entry.certificate()).getBytes(StandardCharsets.UTF_8));
 		var now = clock.instant();
-		var leaf = store.findBySlot(slot)
-			.filter(found -> now.isBefore(found.renewAt()))
-			.orElseGet(() -> issue(slot, session, namespace, bundle, entry));
-		var key = X509.privateKey(wrapper.unwrap(leaf.privateKey(), StoredCertificate.context(leaf.id())));
+		var leaf = leaves.getIfPresent(slot);
+		if (leaf == null || !now.isBefore(leaf.renewAt())) {
+			var stored = store.findBySlot(slot)
+				.filter(found -> now.isBefore(found.renewAt()))
+				.orElseGet(() -> issue(slot, session, namespace, bundle, entry));
+			var key = X509.privateKey(wrapper.unwrap(stored.privateKey(), StoredCertificate.context(stored.id())));
+			leaf = new Leaf(stored.certificate(), X509.pkcs8Pem(key), stored.renewAt());
+			leaves.put(slot, leaf);
+		}
 		var files = List.of(file(entry, "ca.crt", authority.trustBundle()), file(entry, "tls.crt", leaf.certificate()),
-				file(entry, "tls.key", X509.pkcs8Pem(key)));
+				file(entry, "tls.key", leaf.key()));
 		return new MadeFiles(files, CertificateAuthority.min(leaf.renewAt(), now.plus(CertificateAuthority.REREAD)));
 	}
 

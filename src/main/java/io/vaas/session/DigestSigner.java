@@ -1,5 +1,6 @@
 package io.vaas.session;
 
+import java.text.ParseException;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
@@ -8,6 +9,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +32,18 @@ public class DigestSigner {
 	 * revision and digest.
 	 */
 	public String sign(String bundle, long revision, String digest) {
+		return sign(bundle, revision, digest, null);
+	}
+
+	/**
+	 * As {@link #sign(String, long, String)}, but gives back {@code previous} when it
+	 * signs the same bundle, revision and digest with the current key: a bundle made
+	 * again with nothing changed needs no new signature.
+	 */
+	public String sign(String bundle, long revision, String digest, @Nullable String previous) {
+		if (previous != null && signs(previous, bundle, revision, digest)) {
+			return previous;
+		}
 		var key = ring.currentSigner();
 		var jws = new JWSObject(
 				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid())
@@ -42,6 +57,19 @@ public class DigestSigner {
 			throw new IllegalStateException("Could not sign a bundle digest", ex);
 		}
 		return jws.serialize();
+	}
+
+	private boolean signs(String signature, String bundle, long revision, String digest) {
+		try {
+			var jws = JWSObject.parse(signature);
+			var claims = jws.getPayload().toJSONObject();
+			return ring.currentSigner().kid().equals(jws.getHeader().getKeyID()) && claims != null
+					&& bundle.equals(claims.get("bundle")) && digest.equals(claims.get("digest"))
+					&& claims.get("revision") instanceof Number number && number.longValue() == revision;
+		}
+		catch (ParseException ex) {
+			return false;
+		}
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jose.JWSObject;
 import io.vaas.agent.AgentProcesses;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
@@ -146,6 +147,27 @@ class CertificateIntegrationTests {
 			.contains("certificate.issue")
 			.doesNotContain("PRIVATE KEY")
 			.doesNotContain("BEGIN");
+	}
+
+	/**
+	 * Looked at again with nothing changed (every 30 s, for a rotation's new root), a
+	 * session's bundle keeps its files and its signature, until the signing key changes.
+	 */
+	@Test
+	void aBundleLookedAtAgainKeepsItsSignatureUntilTheSigningKeyChanges() throws Exception {
+		var token = agents.accessToken(agents.seed(ns, "web", "{}"));
+		var first = fetch(token, null);
+		assertThat(first.status()).isEqualTo(200);
+		clock.advance(Duration.ofSeconds(31));
+		var again = fetch(token, null);
+		assertThat(files(again)).isEqualTo(files(first));
+		assertThat(again.json().get("signature").asString()).isEqualTo(first.json().get("signature").asString());
+
+		var kid = api.post("/api/v1/keys/signing/rotate", ADMIN_TOKEN, "").expect(200).json().get("kid").asString();
+		clock.advance(Duration.ofSeconds(31));
+		var signed = fetch(token, null);
+		assertThat(files(signed)).isEqualTo(files(first));
+		assertThat(JWSObject.parse(signed.json().get("signature").asString()).getHeader().getKeyID()).isEqualTo(kid);
 	}
 
 	/**
