@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -23,6 +24,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
  * Netty alone (the version Spring Boot manages, epoll, one event loop per core), with one
@@ -30,7 +32,8 @@ import io.netty.handler.codec.http.HttpVersion;
  * does: the same status, headers and body for a GET, and its recorded 304 when
  * If-None-Match names the ETag; Date once a second, as Tomcat and nginx make it. It tells
  * what another web server would leave of the gap between Tomcat alone and nginx.
- * Connections are kept open (HTTP/1.1; no HttpServerKeepAliveHandler, which would close
+ * A GET with {@code ?wait=SECONDS} and the current ETag is held that long, then
+ * answered 304 (bench/waits-alone.sh). Connections are kept open (HTTP/1.1; no HttpServerKeepAliveHandler, which would close
  * one after every 304, as a 304 carries no Content-Length).
  * Usage: java -cp 'netty-*.jar' bench/BareNetty.java PORT BODY HEADERS_200 HEADERS_304
  * (the headers as curl -D writes them; Date, Content-Length, Connection and Keep-Alive
@@ -84,8 +87,20 @@ public class BareNetty {
 
 		@Override
 		protected void channelRead0(ChannelHandlerContext context, HttpRequest request) {
+			var unchanged = etag.equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH));
+			var wait = new QueryStringDecoder(request.uri()).parameters().get("wait");
+			if (unchanged && wait != null) {
+				// A long-poll: held, without a thread, until its deadline, then the 304.
+				context.executor()
+					.schedule(() -> answer(context, true), Long.parseLong(wait.get(0)), TimeUnit.SECONDS);
+				return;
+			}
+			answer(context, unchanged);
+		}
+
+		private void answer(ChannelHandlerContext context, boolean unchanged) {
 			FullHttpResponse response;
-			if (etag.equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
+			if (unchanged) {
 				response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED, Unpooled.EMPTY_BUFFER);
 				notModified.forEach(h -> response.headers().set(h[0], h[1]));
 			}

@@ -45,6 +45,33 @@ exchange_seed() {
     "$1/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
+# The jar's own Tomcat (tomcat-embed-core and the annotations API) into the folder, for
+# bench/BareTomcat.java.
+tomcat_alone() { # server jar, folder
+  mkdir -p "$2"
+  unzip -q -o -j "$1" 'BOOT-INF/lib/tomcat-embed-core-*.jar' 'BOOT-INF/lib/jakarta.annotation-api-*.jar' -d "$2"
+}
+
+# Netty as Spring Boot manages it (the version of the project's parent), with epoll, from Maven
+# Central into the folder, for bench/BareNetty.java: through a throwaway POM.
+netty_alone() { # folder
+  local boot
+  boot=$(sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' pom.xml)
+  mkdir -p "$1"
+  cat >"$1/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>$boot</version><relativePath/></parent>
+  <groupId>bench</groupId><artifactId>netty-alone</artifactId><version>0</version>
+  <dependencies>
+    <dependency><groupId>io.netty</groupId><artifactId>netty-codec-http</artifactId></dependency>
+    <dependency><groupId>io.netty</groupId><artifactId>netty-transport-native-epoll</artifactId><classifier>linux-x86_64</classifier></dependency>
+  </dependencies>
+</project>
+POM
+  ./mvnw -q -B -f "$1/pom.xml" dependency:copy-dependencies -DoutputDirectory="$1" >/dev/null
+}
+
 # async-profiler (Maven Central's tools.profiler:async-profiler) into the folder, once; prints the
 # path of its agent library.
 async_profiler() {

@@ -106,29 +106,15 @@ curl -s -D "$work/headers-304" -o /dev/null -H "Authorization: Bearer $token" -H
 head -n 1 "$work/headers-200" | grep -q ' 200' && head -n 1 "$work/headers-304" | grep -q ' 304' || {
   echo "vaas did not answer 200 and 304 to record:"; head -n 1 "$work/headers-200" "$work/headers-304"; exit 1; }
 mkdir -p "$work/bare/base"
-unzip -q -o -j "$jar" 'BOOT-INF/lib/tomcat-embed-core-*.jar' 'BOOT-INF/lib/jakarta.annotation-api-*.jar' -d "$work/bare"
+tomcat_alone "$jar" "$work/bare"
 "$JAVA_HOME/bin/java" -Xmx1g ${VAAS_BENCH_JVM:-} -cp "$work/bare/*" bench/BareTomcat.java "$bare_port" "$work/www/bundle.json" \
   "$work/headers-200" "$work/headers-304" "$work/bare/base" >"$work/bare.log" 2>&1 &
 bare_pid=$!
 for _ in $(seq 1 120); do grep -qs STARTED "$work/bare.log" && break; sleep 0.25; done
 grep -qs STARTED "$work/bare.log" || { echo "bench/BareTomcat.java did not start:"; cat "$work/bare.log"; exit 1; }
 
-# Netty alone (bench/BareNetty.java) answers the same: the Netty version Spring Boot manages, from
-# Maven Central through a throwaway POM with the project's parent.
-boot=$(sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' pom.xml)
-mkdir -p "$work/netty"
-cat >"$work/netty/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>$boot</version><relativePath/></parent>
-  <groupId>bench</groupId><artifactId>netty-alone</artifactId><version>0</version>
-  <dependencies>
-    <dependency><groupId>io.netty</groupId><artifactId>netty-codec-http</artifactId></dependency>
-    <dependency><groupId>io.netty</groupId><artifactId>netty-transport-native-epoll</artifactId><classifier>linux-x86_64</classifier></dependency>
-  </dependencies>
-</project>
-POM
-./mvnw -q -B -f "$work/netty/pom.xml" dependency:copy-dependencies -DoutputDirectory="$work/netty/lib" >/dev/null
+# Netty alone (bench/BareNetty.java, the Netty version Spring Boot manages) answers the same.
+netty_alone "$work/netty/lib"
 "$JAVA_HOME/bin/java" -Xmx1g ${VAAS_BENCH_JVM:-} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -cp "$work/netty/lib/*" bench/BareNetty.java "$netty_port" "$work/www/bundle.json" "$work/headers-200" "$work/headers-304" \
   >"$work/netty.log" 2>&1 &
