@@ -70,12 +70,12 @@ class RenderCache {
 	 * answer builds no text; the areas as bits, so the key holds nothing the caller could
 	 * change).
 	 */
-	private record Key(String namespace, String bundle, int areas) {
+	private record Key(String namespace, String bundle, long areas) {
 
 		static Key of(VerifiedToken token, Set<Area> areas) {
-			var bits = 0;
+			var bits = 0L;
 			for (var area : areas) {
-				bits |= 1 << area.ordinal();
+				bits |= 1L << area.ordinal();
 			}
 			return new Key(token.namespace(), token.bundle(), bits);
 		}

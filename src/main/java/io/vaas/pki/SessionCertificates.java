@@ -63,7 +63,8 @@ public class SessionCertificates {
 
 	/**
 	 * The leaves read or made here, by slot, until their renewal: only {@code ca.crt} may
-	 * change before it, so looking again reads neither the database nor the sealed key.
+	 * change before it, so looking again reads neither the database nor the sealed key
+	 * (but the database near the renewal).
 	 */
 	private final Cache<String, Leaf> leaves = Caffeine.newBuilder()
 		.expireAfterAccess(KEPT_UNUSED)
@@ -71,7 +72,7 @@ public class SessionCertificates {
 		.build();
 
 	/** A leaf's files as PEM, and when it is made again. */
-	private record Leaf(String certificate, String key, Instant renewAt) {
+	private record Leaf(UUID id, String certificate, String key, Instant renewAt) {
 
 		@Override
 		public String toString() {
@@ -101,14 +102,19 @@ public class SessionCertificates {
 		var slot = "leaf:" + session + ":"
 				+ RenderedFile.sha256((entry.key() + "\n" + entry.certificate()).getBytes(StandardCharsets.UTF_8));
 		var now = clock.instant();
-		var leaf = leaves.getIfPresent(slot);
-		if (leaf == null || !now.isBefore(leaf.renewAt())) {
+		var kept = leaves.getIfPresent(slot);
+		var leaf = kept;
+		// Near its renewal (within the clock skew another replica's clock may have), the
+		// leaf is looked up again: that replica may have made the next one already.
+		if (leaf == null || !now.isBefore(leaf.renewAt().minus(CertificateAuthority.SKEW))) {
 			var stored = store.findBySlot(slot)
 				.filter(found -> now.isBefore(found.renewAt()))
 				.orElseGet(() -> issue(slot, session, namespace, bundle, entry));
-			var key = X509.privateKey(wrapper.unwrap(stored.privateKey(), StoredCertificate.context(stored.id())));
-			leaf = new Leaf(stored.certificate(), X509.pkcs8Pem(key), stored.renewAt());
-			leaves.put(slot, leaf);
+			if (kept == null || !kept.id().equals(stored.id())) {
+				var key = X509.privateKey(wrapper.unwrap(stored.privateKey(), StoredCertificate.context(stored.id())));
+				leaf = new Leaf(stored.id(), stored.certificate(), X509.pkcs8Pem(key), stored.renewAt());
+				leaves.put(slot, leaf);
+			}
 		}
 		var files = List.of(file(entry, "ca.crt", authority.trustBundle()), file(entry, "tls.crt", leaf.certificate()),
 				file(entry, "tls.key", leaf.key()));

@@ -38,7 +38,9 @@ public class DigestSigner {
 	/**
 	 * As {@link #sign(String, long, String)}, but gives back {@code previous} when it
 	 * signs the same bundle, revision and digest with the current key: a bundle made
-	 * again with nothing changed needs no new signature.
+	 * again with nothing changed needs no new signature. {@code previous} must be a
+	 * signature this signer made (it is checked for key, bundle, revision and digest, not
+	 * verified).
 	 */
 	public String sign(String bundle, long revision, String digest, @Nullable String previous) {
 		if (previous != null && signs(previous, bundle, revision, digest)) {

@@ -130,13 +130,15 @@ final class DeliveryTimer {
 		var outcome = code == null ? "UNKNOWN" : code.is2xxSuccessful() ? "SUCCESS"
 				: code instanceof HttpStatus known ? known.series().name() : "UNKNOWN";
 		return Timer.builder(name)
-			.tags(common)
 			.tag("error", exception)
 			.tag(LowCardinalityKeyNames.EXCEPTION.asString(), exception)
 			.tag(LowCardinalityKeyNames.METHOD.asString(), "GET")
 			.tag(LowCardinalityKeyNames.OUTCOME.asString(), outcome)
 			.tag(LowCardinalityKeyNames.STATUS.asString(), Integer.toString(status))
 			.tag(LowCardinalityKeyNames.URI.asString(), BundleDelivery.PATH)
+			// Last, as Spring adds them after the convention's: the same key, their
+			// value.
+			.tags(common)
 			.register(meters);
 	}
 
