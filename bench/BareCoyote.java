@@ -1,9 +1,6 @@
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 import org.apache.coyote.Adapter;
 import org.apache.coyote.Request;
@@ -24,10 +21,11 @@ public class BareCoyote {
 
 	public static void main(String[] args) throws Exception {
 		var port = Integer.parseInt(args[0]);
-		var body = Files.readAllBytes(Path.of(args[1]));
-		var ok = headers(Path.of(args[2]));
-		var notModified = headers(Path.of(args[3]));
-		var etag = notModified.stream().filter(h -> h[0].equalsIgnoreCase("ETag")).findFirst().orElseThrow()[1];
+		var recorded = Recorded.read(args[1], args[2], args[3]);
+		var body = recorded.body();
+		var ok = recorded.ok();
+		var notModified = recorded.notModified();
+		var etag = recorded.etag();
 		var protocol = new Http11NioProtocol() {
 			@Override
 			public int getDesiredBufferSize() {
@@ -78,18 +76,6 @@ public class BareCoyote {
 		protocol.start();
 		System.out.println("STARTED");
 		Thread.currentThread().join();
-	}
-
-	private static List<String[]> headers(Path file) throws IOException {
-		return Files.readAllLines(file)
-			.stream()
-			.skip(1)
-			.map(String::strip)
-			.filter(line -> line.contains(":"))
-			.map(line -> new String[] { line.substring(0, line.indexOf(':')).strip(), line.substring(line.indexOf(':') + 1).strip() })
-			.filter(h -> !List.of("date", "content-length", "connection", "keep-alive", "transfer-encoding")
-				.contains(h[0].toLowerCase()))
-			.toList();
 	}
 
 }

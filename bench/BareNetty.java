@@ -1,6 +1,3 @@
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -50,11 +47,11 @@ public class BareNetty {
 
 	public static void main(String[] args) throws Exception {
 		var port = Integer.parseInt(args[0]);
-		var body = Unpooled
-			.unreleasableBuffer(Unpooled.directBuffer().writeBytes(Files.readAllBytes(Path.of(args[1]))).asReadOnly());
-		var ok = headers(Path.of(args[2]));
-		var notModified = headers(Path.of(args[3]));
-		var etag = notModified.stream().filter(h -> h[0].equalsIgnoreCase("ETag")).findFirst().orElseThrow()[1];
+		var recorded = Recorded.read(args[1], args[2], args[3]);
+		var body = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(recorded.body()).asReadOnly());
+		var ok = recorded.ok();
+		var notModified = recorded.notModified();
+		var etag = recorded.etag();
 		var loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
 				EpollIoHandler.newFactory());
 		new ServerBootstrap().group(loops).channel(EpollServerSocketChannel.class).childHandler(new ChannelInitializer<SocketChannel>() {
@@ -123,18 +120,6 @@ public class BareNetty {
 			date = current;
 		}
 		return current.text();
-	}
-
-	private static List<String[]> headers(Path file) throws IOException {
-		return Files.readAllLines(file)
-			.stream()
-			.skip(1)
-			.map(String::strip)
-			.filter(line -> line.contains(":"))
-			.map(line -> new String[] { line.substring(0, line.indexOf(':')).strip(), line.substring(line.indexOf(':') + 1).strip() })
-			.filter(h -> !List.of("date", "content-length", "connection", "keep-alive", "transfer-encoding")
-				.contains(h[0].toLowerCase()))
-			.toList();
 	}
 
 }

@@ -1,7 +1,4 @@
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -28,10 +25,11 @@ public class BareTomcat {
 
 	public static void main(String[] args) throws Exception {
 		var port = Integer.parseInt(args[0]);
-		var body = Files.readAllBytes(Path.of(args[1]));
-		var ok = headers(Path.of(args[2]));
-		var notModified = headers(Path.of(args[3]));
-		var etag = notModified.stream().filter(h -> h[0].equalsIgnoreCase("ETag")).findFirst().orElseThrow()[1];
+		var recorded = Recorded.read(args[1], args[2], args[3]);
+		var body = recorded.body();
+		var ok = recorded.ok();
+		var notModified = recorded.notModified();
+		var etag = recorded.etag();
 		var tomcat = new Tomcat();
 		tomcat.setBaseDir(args[4]);
 		// The server's 2 KiB response buffers (LeanResponseBuffersProtocol).
@@ -83,18 +81,6 @@ public class BareTomcat {
 		tomcat.start();
 		System.out.println("STARTED");
 		tomcat.getServer().await();
-	}
-
-	private static List<String[]> headers(Path file) throws IOException {
-		return Files.readAllLines(file)
-			.stream()
-			.skip(1)
-			.map(String::strip)
-			.filter(line -> line.contains(":"))
-			.map(line -> new String[] { line.substring(0, line.indexOf(':')).strip(), line.substring(line.indexOf(':') + 1).strip() })
-			.filter(h -> !List.of("date", "content-length", "connection", "keep-alive", "transfer-encoding")
-				.contains(h[0].toLowerCase()))
-			.toList();
 	}
 
 }
