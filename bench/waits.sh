@@ -55,11 +55,14 @@ while [ "$(wc -l <"$work/tokens")" -lt "$n" ]; do
 done
 token=$(head -n 1 "$work/tokens")
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$1/status) / 1024 )); }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 heap() { curl -fs "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 round() { # name, poll port, server pid, config value
   local digest; digest=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$2/api/v1/agent/bundle" | sed 's/.*"digest":"\([^"]*\)".*/\1/')
   "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
   local rss_before heap_before; rss_before=$(rss "$3"); heap_before=$(heap "$2")
+  local idle_ticks; idle_ticks=$(cpu_ticks "$3"); sleep 10
+  local cpu_before=$(( ($(cpu_ticks "$3") - idle_ticks) * 100 / $(getconf CLK_TCK) / 10 ))
   coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$2" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4" "${VAAS_BENCH_ROUNDS:-3}"; }
   local held answered waits_pid=$WAITS_PID
   read -r held <&"${WAITS[0]}" || held=""
@@ -71,6 +74,8 @@ round() { # name, poll port, server pid, config value
   "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
   [ -n "${VAAS_BENCH_HISTOGRAM:-}" ] && "$JAVA_HOME/bin/jcmd" "$3" GC.class_histogram >"$VAAS_BENCH_HISTOGRAM-$4.txt" 2>&1
   echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used after a full GC $(heap "$2") MiB (before: $heap_before MiB), OS threads $(ls /proc/$3/task | wc -l)"
+  local ticks_before; ticks_before=$(cpu_ticks "$3"); sleep 10
+  echo "server CPU while they wait: $(( ($(cpu_ticks "$3") - ticks_before) * 100 / $(getconf CLK_TCK) / 10 ))% of a core over 10 s (before them: $cpu_before%)"
   [ -n "${profiler:-}" ] && profile_start "$3" "$profiler"
   echo go >&"${WAITS[1]}"
   local line

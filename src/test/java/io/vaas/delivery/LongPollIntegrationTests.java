@@ -5,11 +5,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
+import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vaas.session.ActiveSessions;
+import io.vaas.session.SessionRevoked;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -22,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Waiting long-polls hold no thread: each is a registration for its namespace's next
- * change and a timer. Many wait at once, one change answers them all, and a poll that
- * ends leaves nothing behind.
+ * change and a timer for its deadline. Many wait at once, one change answers them all, a
+ * revoked session's wait ends even when nothing wakes it, and a poll that ends leaves
+ * nothing behind.
  */
 @PostgresIntegrationTest
 class LongPollIntegrationTests {
@@ -38,6 +44,9 @@ class LongPollIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ActiveSessions sessions;
 
 	final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -76,6 +85,28 @@ class LongPollIntegrationTests {
 		}
 		assertThat(feed.waiters(setup.ns())).as("registrations left for the namespace's next change").isZero();
 		awaitTrue(() -> waiting() == 0, "no poll counted as waiting");
+	}
+
+	/**
+	 * A revocation that reaches this replica without waking its namespace (a wake-up
+	 * lost, say) still ends the wait: the sweep over the waiting polls finds it within
+	 * about a second, long before the poll's deadline.
+	 */
+	@Test
+	void endsAWaitWhoseSessionIsRevokedWithoutAWakeUp() throws Exception {
+		var api = new Api(port);
+		var setup = ChangePropagationIntegrationTests.setUp(api);
+		var poll = poll(api, setup, 60);
+		awaitTrue(() -> feed.waiters(setup.ns()) == 1, "the poll waiting");
+		var session = UUID.fromString(SignedJWT.parse(setup.token()).getJWTClaimsSet().getSubject());
+		var revokedAt = System.nanoTime();
+		sessions.revokedElsewhere(new SessionRevoked(setup.ns(), session, Instant.now().plus(Duration.ofHours(1))));
+		var answer = poll.get(20, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(answer.statusCode()).isEqualTo(401);
+		assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(10));
+		assertThat(answer.body()).contains("urn:vaas:problem:invalid-token");
+		awaitTrue(() -> waiting() == 0, "no poll counted as waiting");
+		assertThat(feed.waiters(setup.ns())).isZero();
 	}
 
 	private CompletableFuture<HttpResponse<String>> poll(Api api, ChangePropagationIntegrationTests.Setup setup,

@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSObject;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vaas.agent.AgentProcesses;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
@@ -69,6 +71,9 @@ class CertificateIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	MeterRegistry meters;
 
 	Api api;
 
@@ -153,6 +158,30 @@ class CertificateIntegrationTests {
 	 * Looked at again with nothing changed (every 30 s, for a rotation's new root), a
 	 * session's bundle keeps its files and its signature, until the signing key changes.
 	 */
+	/**
+	 * A long-poll waiting on a fresh certificate is answered with a new one once it is
+	 * due (the sweep over the waiting polls looks once a second), not at its deadline.
+	 */
+	@Test
+	void aWaitingPollGetsTheNewCertificateWhenItIsDue() throws Exception {
+		var token = agents.accessToken(agents.seed(ns, "web", "{}"));
+		var first = fetch(token, null);
+		var digest = first.header("ETag");
+		var before = Certificates.parse(files(first).get("secret/tls/tls.crt")).get(0);
+		var poll = CompletableFuture.supplyAsync(() -> api.call("GET", "/api/v1/agent/bundle?wait=40")
+			.token(token)
+			.header("If-None-Match", digest)
+			.send());
+		waitFor(() -> meters.get("vaas.agents.waiting").gauge().value() >= 1, Path.of("/dev/null"));
+		clock.advance(Duration.ofMinutes(4).plusSeconds(15));
+		var renewed = poll.get(20, TimeUnit.SECONDS);
+		assertThat(renewed.status()).isEqualTo(200);
+		assertThat(renewed.header("ETag")).isNotEqualTo(digest);
+		var leaf = Certificates.parse(files(renewed).get("secret/tls/tls.crt")).get(0);
+		assertThat(leaf.getSerialNumber()).isNotEqualTo(before.getSerialNumber());
+		assertThat(leaf.getNotAfter()).isAfter(before.getNotAfter());
+	}
+
 	@Test
 	void aBundleLookedAtAgainKeepsItsSignatureUntilTheSigningKeyChanges() throws Exception {
 		var token = agents.accessToken(agents.seed(ns, "web", "{}"));

@@ -1,6 +1,8 @@
 package io.vaas.delivery.web;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vaas.delivery.DeliveryService;
 import io.vaas.delivery.Fetched;
 import io.vaas.delivery.LongPolls;
+import io.vaas.session.InvalidAccessToken;
 import io.vaas.session.VerifiedToken;
 import org.jspecify.annotations.Nullable;
 
@@ -24,15 +27,20 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * The {@code ?wait=} long-poll, without a thread: a waiting request is a small record
  * here (and its connection in the web server), not a parked thread with its stack. It is
- * woken by its namespace's next change, and every second to look whether its session was
- * revoked meanwhile (a revocation also wakes it at once) or a certificate made for it is
- * due; each look runs on a virtual thread of its own, one look of a poll at a time.
+ * woken by its namespace's next change, at its deadline, and by a sweep that goes over
+ * all waiting polls once a second and wakes those whose session was revoked meanwhile (a
+ * revocation also wakes them at once) or for which a certificate made for the session is
+ * due. Each look runs on a virtual thread of its own, one look of a poll at a time; a
+ * poll with nothing new is not looked at, so a waiting poll costs no CPU of its own.
  */
 @Component
 class LongPoller implements DisposableBean {
 
-	/** How often a waiting long-poll looks whether its session was revoked meanwhile. */
-	static final long RECHECK_NANOS = 1_000_000_000L;
+	/**
+	 * How often the waiting long-polls are gone over for a revoked session or a due
+	 * certificate.
+	 */
+	static final long SWEEP_NANOS = 1_000_000_000L;
 
 	private final DeliveryService delivery;
 
@@ -47,10 +55,14 @@ class LongPoller implements DisposableBean {
 	/** Long-polls waiting now: the {@code vaas_agents_waiting} gauge. */
 	private final AtomicInteger waiting = new AtomicInteger();
 
+	/** The long-polls waiting now, for the sweep. */
+	private final Set<Poll> waitingPolls = ConcurrentHashMap.newKeySet();
+
 	LongPoller(DeliveryService delivery, LongPolls longPolls, MeterRegistry meters) {
 		this.delivery = delivery;
 		this.longPolls = longPolls;
 		this.timer.setRemoveOnCancelPolicy(true);
+		this.timer.scheduleWithFixedDelay(this::sweep, SWEEP_NANOS, SWEEP_NANOS, TimeUnit.NANOSECONDS);
 		Gauge.builder("vaas.agents.waiting", waiting, Number::doubleValue)
 			.description("Agents long-polling for a change")
 			.register(meters);
@@ -68,6 +80,26 @@ class LongPoller implements DisposableBean {
 		var poll = new Poll(token, known, deadline);
 		poll.start();
 		return poll;
+	}
+
+	/**
+	 * Wakes the waiting polls that have something to look at: a session revoked without
+	 * its wake-up reaching them, or files made for the session that are due. A look of
+	 * each poll would cost a virtual thread, a timer and the look's own work, every
+	 * second, for each of thousands of agents.
+	 */
+	private void sweep() {
+		for (var poll : waitingPolls) {
+			try {
+				if (poll.due()) {
+					poll.signal();
+				}
+			}
+			catch (RuntimeException ex) {
+				// Its look finds out what is wrong, and answers.
+				poll.signal();
+			}
+		}
 	}
 
 	@Override
@@ -94,11 +126,12 @@ class LongPoller implements DisposableBean {
 
 		private volatile boolean abandoned;
 
-		private @Nullable Fetched fetched;
+		private volatile @Nullable Fetched fetched;
 
 		private @Nullable Runnable unsubscribe;
 
-		private @Nullable ScheduledFuture<?> recheck;
+		/** Wakes the poll at its deadline. */
+		private @Nullable ScheduledFuture<?> atDeadline;
 
 		private boolean counted;
 
@@ -135,6 +168,24 @@ class LongPoller implements DisposableBean {
 		private void start() {
 			signals.set(1);
 			looks();
+		}
+
+		/**
+		 * Whether a look would find something new besides a change: the session revoked,
+		 * or files made for it due. For the sweep, on its thread.
+		 */
+		private boolean due() {
+			var seen = fetched;
+			if (seen != null && delivery.stale(seen)) {
+				return true;
+			}
+			try {
+				delivery.requireActive(token, null);
+				return false;
+			}
+			catch (InvalidAccessToken ex) {
+				return true;
+			}
 		}
 
 		private void signal() {
@@ -191,11 +242,9 @@ class LongPoller implements DisposableBean {
 				if (!counted) {
 					counted = true;
 					waiting.incrementAndGet();
+					waitingPolls.add(this);
+					atDeadline = timer.schedule(this::signal, remaining, TimeUnit.NANOSECONDS);
 				}
-				if (recheck != null) {
-					recheck.cancel(false);
-				}
-				recheck = timer.schedule(this::signal, Math.min(remaining, RECHECK_NANOS), TimeUnit.NANOSECONDS);
 			}
 			catch (RuntimeException | Error ex) {
 				// Answered either way: a poll whose look failed must not wait for good.
@@ -213,10 +262,11 @@ class LongPoller implements DisposableBean {
 			if (unsubscribe != null) {
 				unsubscribe.run();
 			}
-			if (recheck != null) {
-				recheck.cancel(false);
+			if (atDeadline != null) {
+				atDeadline.cancel(false);
 			}
 			if (counted) {
+				waitingPolls.remove(this);
 				waiting.decrementAndGet();
 			}
 		}
