@@ -54,8 +54,13 @@ class RenderCache {
 				(key, outcome) -> outcome instanceof Outcome.Good good ? weight(good.fetched()) : 1)
 		.build();
 
+	/**
+	 * The last good render of each bundle and areas, kept for a day after it was last
+	 * rendered (every 30 s while agents fetch it); written when a render is made, so an
+	 * answer from {@link #byGeneration} does not touch it.
+	 */
 	private final Cache<Key, Fetched> lastGood = Caffeine.newBuilder()
-		.expireAfterAccess(Duration.ofDays(1))
+		.expireAfterWrite(Duration.ofDays(1))
 		.maximumWeight(MAX_BYTES)
 		.<Key, Fetched>weigher((key, fetched) -> weight(fetched))
 		.build();
@@ -80,9 +85,22 @@ class RenderCache {
 			return new Key(token.namespace(), token.bundle(), bits);
 		}
 
+		// Written out: looked up on every fetch, where the record's generated method
+		// showed in profiles.
+		@Override
+		public int hashCode() {
+			return (31 * namespace.hashCode() + bundle.hashCode()) * 31 + Long.hashCode(areas);
+		}
+
 	}
 
 	private record AtGeneration(Key key, long generation) {
+
+		@Override
+		public int hashCode() {
+			return key.hashCode() * 31 + Long.hashCode(generation);
+		}
+
 	}
 
 	/** A render of one generation: the files, or why there are none. */
@@ -124,14 +142,7 @@ class RenderCache {
 			throw ex;
 		}
 		return switch (outcome) {
-			case Outcome.Good good -> {
-				// A read refreshes the entry as a write would; writing only what is new
-				// keeps the usual answer free of the cache's write path.
-				if (lastGood.getIfPresent(key) != good.fetched()) {
-					lastGood.put(key, good.fetched());
-				}
-				yield good.fetched();
-			}
+			case Outcome.Good good -> good.fetched();
 			case Outcome.Failed failed -> {
 				var good = lastGood.getIfPresent(key);
 				if (good == null) {
@@ -157,11 +168,16 @@ class RenderCache {
 		// The same files rendered again: the earlier instance stays, with its earlier
 		// render time (what revocation checks compare with) and its cached encodings.
 		var earlier = lastGood.getIfPresent(key);
-		if (earlier != null && earlier.revision() == fetched.revision()
-				&& earlier.files().digest().equals(fetched.files().digest())) {
-			return new Outcome.Good(earlier);
-		}
-		return new Outcome.Good(fetched);
+		var made = earlier != null && earlier.revision() == fetched.revision()
+				&& earlier.files().digest().equals(fetched.files().digest()) ? earlier : fetched;
+		// Renders of two generations may end in either order: the one begun later read
+		// the later data. Writing the same instance again keeps it another day.
+		lastGood.asMap().merge(key, made, RenderCache::later);
+		return new Outcome.Good(made);
+	}
+
+	private static Fetched later(Fetched kept, Fetched made) {
+		return made.renderedAt() - kept.renderedAt() >= 0 ? made : kept;
 	}
 
 	/** The bundle's render state is worth recording, not worth failing a fetch for. */
