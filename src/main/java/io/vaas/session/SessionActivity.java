@@ -45,6 +45,9 @@ public class SessionActivity implements SmartLifecycle {
 	private record Fetch(String digest, long revision, Instant at) {
 	}
 
+	private record Recorded(long revision, String digest) {
+	}
+
 	/** Fetches not yet written, the latest per session. */
 	private final Map<UUID, Fetch> pending = new ConcurrentHashMap<>();
 
@@ -58,7 +61,7 @@ public class SessionActivity implements SmartLifecycle {
 	 * The revision and digest last written to each session, so an unchanged fetch writes
 	 * nothing (at most once a minute).
 	 */
-	private final Cache<UUID, String> recorded = Caffeine.newBuilder()
+	private final Cache<UUID, Recorded> recorded = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.maximumSize(100_000)
 		.build();
@@ -88,11 +91,13 @@ public class SessionActivity implements SmartLifecycle {
 	 */
 	public void fetched(VerifiedToken token, long revision, String digest) {
 		// A new revision may leave this session's files as they were: its number is news.
-		var fetched = revision + ":" + digest;
-		if (fetched.equals(recorded.getIfPresent(token.sessionId()))) {
+		// Read quietly: this runs on every fetch, and an entry lives by its writes alone
+		// (a minute), so the cache has no reads to keep account of.
+		var last = recorded.policy().getIfPresentQuietly(token.sessionId());
+		if (last != null && last.revision() == revision && last.digest().equals(digest)) {
 			return;
 		}
-		recorded.put(token.sessionId(), fetched);
+		recorded.put(token.sessionId(), new Recorded(revision, digest));
 		pending.put(token.sessionId(), new Fetch(digest, revision, clock.instant()));
 		audit.recordSoon(new AuditEntry(SessionService.agent(token.sessionId()), "bundle.fetch", token.namespace(),
 				token.bundle(), revision, Outcome.SUCCESS, digest));
