@@ -19,8 +19,11 @@ import io.vaas.support.ThrowawayPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,8 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a token keep getting their rendered bundle (200 and 304) and their long-polls stay
  * open, readiness goes DOWN and liveness stays UP; within 5 s of the database's return
  * everything works without a restart, every acknowledged write is there, and every write
- * there is whole (its version and its audit event, the chain intact).
+ * there is whole (its version and its audit event, the chain intact); and the log says so
+ * without a stack trace per refused request.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIntegrationTests {
 
 	/** SPEC §7.5. */
@@ -69,7 +74,7 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	@Test
-	void answers503WhileTheDatabaseIsAwayAndRecoversWithoutLosingAWrite() throws Exception {
+	void answers503WhileTheDatabaseIsAwayAndRecoversWithoutLosingAWrite(CapturedOutput output) throws Exception {
 		var ns = Api.unique("outage");
 		var base = "/api/v1/namespaces/" + ns;
 		api.namespace(ns);
@@ -156,6 +161,11 @@ class DatabaseOutageIntegrationTests {
 		writing.set(false);
 		writer.join(30_000);
 		everyAcknowledgedWriteIsWhole(base, acknowledged, ns);
+		// Each refused request is not logged as an error with its stack trace: the outage
+		// is logged, at most every few seconds.
+		assertThat(output.getAll()).contains("event=database_unavailable")
+			.doesNotContain("threw exception")
+			.doesNotContain("Unable to rollback against JDBC Connection");
 	}
 
 	private static void everyAcknowledgedWriteIsWhole(String base, Map<Integer, Long> acknowledged, String ns) {

@@ -49,6 +49,17 @@ class HttpConfiguration {
 	}
 
 	/**
+	 * Around Spring Security (-100) and MVC: a filter's failure for want of the database
+	 * is answered here.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(JsonMapper json) {
+		var registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(json));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	/**
 	 * Timestamps in query parameters ({@code /audit?since=}) as ISO-8601 text within
 	 * {@link TimeRanges}, like those in bodies; anything else is a 400 naming the
 	 * parameter.

@@ -29,7 +29,7 @@ class ProblemErrorController implements ErrorController {
 		}
 		var exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		if (exception instanceof Throwable failure && DatabaseFailures.isUnavailable(failure)) {
-			// A filter (operator authentication) needed the database.
+			// A filter ahead of DatabaseOutageFilter needed the database.
 			DatabaseFailures.log(failure);
 			var unavailable = DatabaseFailures.response();
 			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
