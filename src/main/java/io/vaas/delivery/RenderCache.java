@@ -13,6 +13,7 @@ import io.vaas.session.VerifiedToken;
 import io.vaas.shared.DatabaseFailures;
 import io.vaas.shared.NamespaceName;
 import io.vaas.shared.ResourceName;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +57,13 @@ class RenderCache {
 
 	/**
 	 * The last good render of each bundle and areas, kept for a day after it was last
-	 * rendered (every 30 s while agents fetch it); written when a render is made, so an
-	 * answer from {@link #byGeneration} does not touch it.
+	 * rendered (every 30 s while agents fetch it) or served in its place; written when a
+	 * render is made, so an answer from {@link #byGeneration} does not touch it.
 	 */
-	private final Cache<Key, Fetched> lastGood = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofDays(1))
+	private final Cache<Key, Last> lastGood = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofDays(1))
 		.maximumWeight(MAX_BYTES)
-		.<Key, Fetched>weigher((key, fetched) -> weight(fetched))
+		.<Key, Last>weigher((key, last) -> weight(last.fetched()))
 		.build();
 
 	RenderCache(ChangeFeed feed, RenderFailures failures) {
@@ -94,6 +95,13 @@ class RenderCache {
 
 	}
 
+	/**
+	 * A last good render, and when the latest render that gave it began (a
+	 * {@link System#nanoTime()}): a render begun later read later data.
+	 */
+	private record Last(Fetched fetched, long begun) {
+	}
+
 	private record AtGeneration(Key key, long generation) {
 
 		@Override
@@ -119,7 +127,7 @@ class RenderCache {
 		var generation = feed.generation(token.namespace());
 		if (generation == ChangeFeed.UNKNOWN && System.nanoTime() - unavailableAt < UNAVAILABLE_FOR) {
 			// The database was out of reach a moment ago: no one waits for it again yet.
-			var good = lastGood.getIfPresent(key);
+			var good = lastGoodOf(key);
 			if (good != null) {
 				return good;
 			}
@@ -132,7 +140,7 @@ class RenderCache {
 					: byGeneration.get(new AtGeneration(key, generation), missing -> render(token, key, render));
 		}
 		catch (RuntimeException ex) {
-			var good = lastGood.getIfPresent(key);
+			var good = lastGoodOf(key);
 			if (DatabaseFailures.isUnavailable(ex)) {
 				unavailableAt = System.nanoTime();
 				if (good != null) {
@@ -144,7 +152,7 @@ class RenderCache {
 		return switch (outcome) {
 			case Outcome.Good good -> good.fetched();
 			case Outcome.Failed failed -> {
-				var good = lastGood.getIfPresent(key);
+				var good = lastGoodOf(key);
 				if (good == null) {
 					throw failed.failure();
 				}
@@ -167,17 +175,20 @@ class RenderCache {
 		record(token, () -> failures.rendered(namespace, bundle, fetched.revision()));
 		// The same files rendered again: the earlier instance stays, with its earlier
 		// render time (what revocation checks compare with) and its cached encodings.
-		var earlier = lastGood.getIfPresent(key);
+		var earlier = lastGoodOf(key);
 		var made = earlier != null && earlier.revision() == fetched.revision()
 				&& earlier.files().digest().equals(fetched.files().digest()) ? earlier : fetched;
 		// Renders of two generations may end in either order: the one begun later read
-		// the later data. Writing the same instance again keeps it another day.
-		lastGood.asMap().merge(key, made, RenderCache::later);
+		// the later data. Writing it again keeps it another day.
+		lastGood.asMap()
+			.merge(key, new Last(made, fetched.renderedAt()),
+					(kept, latest) -> latest.begun() - kept.begun() >= 0 ? latest : kept);
 		return new Outcome.Good(made);
 	}
 
-	private static Fetched later(Fetched kept, Fetched made) {
-		return made.renderedAt() - kept.renderedAt() >= 0 ? made : kept;
+	private @Nullable Fetched lastGoodOf(Key key) {
+		var last = lastGood.getIfPresent(key);
+		return last == null ? null : last.fetched();
 	}
 
 	/** The bundle's render state is worth recording, not worth failing a fetch for. */

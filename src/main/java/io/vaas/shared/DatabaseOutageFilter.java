@@ -35,7 +35,7 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (RuntimeException ex) {
-			if (response.isCommitted() || !DatabaseFailures.isUnavailable(ex)) {
+			if (response.isCommitted() || request.isAsyncStarted() || !DatabaseFailures.isUnavailable(ex)) {
 				throw ex;
 			}
 			DatabaseFailures.log(ex);

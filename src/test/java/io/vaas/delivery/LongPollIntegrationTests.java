@@ -97,7 +97,8 @@ class LongPollIntegrationTests {
 		var api = new Api(port);
 		var setup = ChangePropagationIntegrationTests.setUp(api);
 		var poll = poll(api, setup, 60);
-		awaitTrue(() -> feed.waiters(setup.ns()) == 1, "the poll waiting");
+		// Counted as waiting: its first look is over, and found the session standing.
+		awaitTrue(() -> feed.waiters(setup.ns()) == 1 && waiting() >= 1, "the poll waiting");
 		var session = UUID.fromString(SignedJWT.parse(setup.token()).getJWTClaimsSet().getSubject());
 		var revokedAt = System.nanoTime();
 		sessions.revokedElsewhere(new SessionRevoked(setup.ns(), session, Instant.now().plus(Duration.ofHours(1))));

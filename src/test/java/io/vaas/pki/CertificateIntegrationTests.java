@@ -155,10 +155,6 @@ class CertificateIntegrationTests {
 	}
 
 	/**
-	 * Looked at again with nothing changed (every 30 s, for a rotation's new root), a
-	 * session's bundle keeps its files and its signature, until the signing key changes.
-	 */
-	/**
 	 * A long-poll waiting on a fresh certificate is answered with a new one once it is
 	 * due (the sweep over the waiting polls looks once a second), not at its deadline.
 	 */
@@ -182,6 +178,10 @@ class CertificateIntegrationTests {
 		assertThat(leaf.getNotAfter()).isAfter(before.getNotAfter());
 	}
 
+	/**
+	 * Looked at again with nothing changed (every 30 s, for a rotation's new root), a
+	 * session's bundle keeps its files and its signature, until the signing key changes.
+	 */
 	@Test
 	void aBundleLookedAtAgainKeepsItsSignatureUntilTheSigningKeyChanges() throws Exception {
 		var token = agents.accessToken(agents.seed(ns, "web", "{}"));

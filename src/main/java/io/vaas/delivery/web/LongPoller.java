@@ -1,8 +1,6 @@
 package io.vaas.delivery.web;
 
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -10,7 +8,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vaas.delivery.DeliveryService;
 import io.vaas.delivery.Fetched;
@@ -30,8 +27,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * woken by its namespace's next change, at its deadline, and by a sweep that goes over
  * all waiting polls once a second and wakes those whose session was revoked meanwhile (a
  * revocation also wakes them at once) or for which a certificate made for the session is
- * due. Each look runs on a virtual thread of its own, one look of a poll at a time; a
- * poll with nothing new is not looked at, so a waiting poll costs no CPU of its own.
+ * due ({@link WaitingPolls}). Each look runs on a virtual thread of its own, one look of
+ * a poll at a time; a poll with nothing new is not looked at.
  */
 @Component
 class LongPoller implements DisposableBean {
@@ -52,20 +49,15 @@ class LongPoller implements DisposableBean {
 	private final ExecutorService looks = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("long-poll-", 0).factory());
 
-	/** Long-polls waiting now: the {@code vaas_agents_waiting} gauge. */
-	private final AtomicInteger waiting = new AtomicInteger();
-
-	/** The long-polls waiting now, for the sweep. */
-	private final Set<Poll> waitingPolls = ConcurrentHashMap.newKeySet();
+	private final WaitingPolls<Poll> waiting;
 
 	LongPoller(DeliveryService delivery, LongPolls longPolls, MeterRegistry meters) {
 		this.delivery = delivery;
 		this.longPolls = longPolls;
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.timer.scheduleWithFixedDelay(this::sweep, SWEEP_NANOS, SWEEP_NANOS, TimeUnit.NANOSECONDS);
-		Gauge.builder("vaas.agents.waiting", waiting, Number::doubleValue)
-			.description("Agents long-polling for a change")
-			.register(meters);
+		this.waiting = new WaitingPolls<>(meters);
+		this.timer.scheduleWithFixedDelay(() -> waiting.sweep(Poll::due, Poll::signal), SWEEP_NANOS, SWEEP_NANOS,
+				TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -80,26 +72,6 @@ class LongPoller implements DisposableBean {
 		var poll = new Poll(token, known, deadline);
 		poll.start();
 		return poll;
-	}
-
-	/**
-	 * Wakes the waiting polls that have something to look at: a session revoked without
-	 * its wake-up reaching them, or files made for the session that are due. A look of
-	 * each poll would cost a virtual thread, a timer and the look's own work, every
-	 * second, for each of thousands of agents.
-	 */
-	private void sweep() {
-		for (var poll : waitingPolls) {
-			try {
-				if (poll.due()) {
-					poll.signal();
-				}
-			}
-			catch (RuntimeException ex) {
-				// Its look finds out what is wrong, and answers.
-				poll.signal();
-			}
-		}
 	}
 
 	@Override
@@ -241,8 +213,7 @@ class LongPoller implements DisposableBean {
 				delivery.requireActive(token, null);
 				if (!counted) {
 					counted = true;
-					waiting.incrementAndGet();
-					waitingPolls.add(this);
+					waiting.add(this);
 					atDeadline = timer.schedule(this::signal, remaining, TimeUnit.NANOSECONDS);
 				}
 			}
@@ -266,8 +237,7 @@ class LongPoller implements DisposableBean {
 				atDeadline.cancel(false);
 			}
 			if (counted) {
-				waitingPolls.remove(this);
-				waiting.decrementAndGet();
+				waiting.remove(this);
 			}
 		}
 
