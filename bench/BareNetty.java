@@ -38,7 +38,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
  */
 public class BareNetty {
 
-	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+			java.util.Locale.US);
 
 	private record Date(long second, String text) {
 	}

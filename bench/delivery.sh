@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bundle delivery beside nginx serving the same rendered bundle as a static file, in one run:
 # req/s, p50 and p99 for the 200 path and the 304 (If-None-Match) path, measured with wrk, on
-# two replicas of one database: one with the direct delivery path (the default) and one with
+# two replicas of one database: one with the direct delivery path (the default) that also listens
+# on the agents' port (vaas.agents.port, Netty: rows "agents' port"), and one with
 # vaas.agents.direct-delivery=false (the same endpoint through Spring Security and Spring MVC).
 # Usage: bench/delivery.sh [seconds] [connections] — installs nginx and wrk from Debian if missing,
 # builds the jar (VAAS_BENCH_NO_BUILD=1 skips that), and uses a fresh database on the local PostgreSQL that it drops afterwards.
@@ -9,7 +10,8 @@
 # the bundle with a config of about that many KiB more (default 0: the 4 KiB bundle).
 # VAAS_BENCH_PROFILE=<dir> profiles the direct path's server with async-profiler (Maven Central's
 # tools.profiler:async-profiler, CPU samples) during the measured part of its 200 and 304 rows and
-# writes one flame graph per row there (200.html, 304.html; the stacks as text in *.collapsed).
+# writes one flame graph per row there (200.html, 304.html, agents-port-200.html,
+# agents-port-304.html; the stacks as text in *.collapsed).
 # Every row gives the CPU time its server's processes spent per request during the measured run
 # (from /proc: user and system, all threads; with VAAS_BENCH_PROFILE the profiled rows' figures include
 # the profiler's own cost). Each block also has Tomcat alone (bench/BareTomcat.java: the jar's own Tomcat on virtual threads,
@@ -26,6 +28,7 @@ framework_port=18185
 nginx_port=18280
 bare_port=18186
 netty_port=18187
+agents_port=18188
 db="vaas_delivery_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 install_missing wrk nginx
@@ -51,7 +54,7 @@ server() { # port, log, extra arguments...
 }
 pid=""; framework_pid=""; bare_pid=""; netty_pid=""
 trap cleanup EXIT
-server $port "$work/server.log"; pid=$!
+server $port "$work/server.log" --vaas.agents.port=$agents_port; pid=$!
 await_health "$port"
 server $framework_port "$work/framework.log" --vaas.agents.direct-delivery=false; framework_pid=$!
 await_health "$framework_port"
@@ -132,7 +135,11 @@ fi
 profile() { # start|stop, row name: async-profiler attached to the direct path's server
   [ -n "$profiler" ] || return 0
   local graph
-  case "$2" in "vaas 200 (JSON manifest)") graph=200 ;; "vaas 304 (If-None-Match)") graph=304 ;; *) return 0 ;; esac
+  case "$2" in
+    "vaas 200 (JSON manifest)") graph=200 ;; "vaas 304 (If-None-Match)") graph=304 ;;
+    "vaas 200, agents' port (Netty)") graph=agents-port-200 ;; "vaas 304, agents' port (Netty)") graph=agents-port-304 ;;
+    *) return 0 ;;
+  esac
   if [ "$1" = start ]; then profile_start "$pid" "$profiler"; else profile_stop "$pid" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/$graph"; fi
 }
 cpu_ticks() { # the CPU time (user and system, clock ticks) of these processes, all their threads
@@ -178,16 +185,19 @@ share() { # the vaas rows of one block as a share of the nginx row after them
 }
 rows=()
 framework="http://127.0.0.1:$framework_port/api/v1/agent/bundle"
+agents="http://127.0.0.1:$agents_port/api/v1/agent/bundle"
 echo "bundle: $(wc -c <"$work/www/bundle.json") bytes of JSON, $(grep -o "\"path\":" "$work/www/bundle.json" | wc -l) files; wrk -t2 -c$connections, ${duration}s after ${warmup}s warm-up"
 echo "| path | req/s | p50 | p99 | server CPU per request (µs) | non-2xx/3xx |"
 echo "|---|---|---|---|---|---|"
 run "vaas 200 (JSON manifest)" "$api/agent/bundle" "Authorization: Bearer $token"
+run "vaas 200, agents' port (Netty)" "$agents" "Authorization: Bearer $token"
 run "vaas 200, through Security + MVC" "$framework" "Authorization: Bearer $token"
 run "Tomcat alone, 200 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token"
 run "Netty alone, 200 (same answer)" "http://127.0.0.1:$netty_port/bundle" "Authorization: Bearer $token"
 run "nginx 200 (same bytes)" "http://127.0.0.1:$nginx_port/bundle.json"
 shares=$(share); rows=()
 run "vaas 304 (If-None-Match)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+run "vaas 304, agents' port (Netty)" "$agents" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "vaas 304, through Security + MVC" "$framework" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "Tomcat alone, 304 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
 run "Netty alone, 304 (same answer)" "http://127.0.0.1:$netty_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""

@@ -1,5 +1,6 @@
 package io.vaas.audit;
 
+import io.vaas.shared.PeerRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.context.request.RequestContextHolder;
@@ -14,6 +15,9 @@ final class ClientAddress {
 	static @Nullable String current() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			return attributes.getRequest().getRemoteAddr();
+		}
+		if (RequestContextHolder.getRequestAttributes() instanceof PeerRequest request) {
+			return request.clientAddress();
 		}
 		return null;
 	}

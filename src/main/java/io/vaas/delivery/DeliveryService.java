@@ -75,6 +75,36 @@ public class DeliveryService {
 		return fetched;
 	}
 
+	/**
+	 * What {@link #fetch} answers, when that needs nothing that can wait (a render, a
+	 * file made for the session): {@code null} otherwise, and for a token whose areas
+	 * this server does not know. Recorded on the session as {@link #fetch} records it.
+	 */
+	public @Nullable Fetched fetchAtOnce(VerifiedToken token) {
+		var areas = EnumSet.noneOf(Area.class);
+		for (var label : token.areas()) {
+			var area = Area.of(label);
+			if (area.isEmpty()) {
+				return null;
+			}
+			areas.add(area.get());
+		}
+		var fetched = renders.getIfCached(token, areas);
+		if (fetched == null || fetched.files().madePerSession()) {
+			return null;
+		}
+		activity.fetched(token, fetched.revision(), fetched.files().digest());
+		return fetched;
+	}
+
+	/**
+	 * Whether {@link #requireActive} would let the answer go out, when that can be told
+	 * without waiting for the revocations to be read.
+	 */
+	public boolean activeAtOnce(VerifiedToken token, @Nullable Fetched answered) {
+		return active.activeAtOnce(token, answered == null ? null : answered.renderedAt());
+	}
+
 	private Fetched render(VerifiedToken token, Set<Area> areas) {
 		var started = System.nanoTime();
 		var bundle = bundles.render(NamespaceName.of(token.namespace()), ResourceName.of(token.bundle()), areas);

@@ -122,6 +122,21 @@ class RenderCache {
 
 	}
 
+	/**
+	 * The render of the namespace's current generation if it is cached and good:
+	 * {@code null} for anything {@link #get} would have to render, wait for or fall back
+	 * from.
+	 */
+	@Nullable Fetched getIfCached(VerifiedToken token, Set<Area> areas) {
+		var generation = feed.generation(token.namespace());
+		if (generation == ChangeFeed.UNKNOWN) {
+			return null;
+		}
+		return byGeneration
+			.getIfPresent(new AtGeneration(Key.of(token, areas), generation)) instanceof Outcome.Good good
+					? good.fetched() : null;
+	}
+
 	Fetched get(VerifiedToken token, Set<Area> areas, Supplier<Fetched> render) {
 		var key = Key.of(token, areas);
 		var generation = feed.generation(token.namespace());

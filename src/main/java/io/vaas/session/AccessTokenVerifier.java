@@ -10,6 +10,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -64,6 +65,19 @@ class AccessTokenVerifier {
 		var result = verifyFully(token);
 		verified.put(token, result);
 		return result;
+	}
+
+	/**
+	 * The token as verified before, if it was and it still stands; {@code null} for
+	 * anything else (never verified here, expired, revoked), which {@link #verify} then
+	 * tells.
+	 */
+	@Nullable VerifiedToken verifiedBefore(String token) {
+		var known = verified.getIfPresent(token);
+		if (known == null || !clock.instant().isBefore(known.expiresAt()) || revoked.isRevoked(known.sessionId())) {
+			return null;
+		}
+		return known;
 	}
 
 	private VerifiedToken verifyFully(String token) {

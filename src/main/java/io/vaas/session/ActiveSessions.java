@@ -54,6 +54,15 @@ public class ActiveSessions {
 	}
 
 	/** A revocation another replica announced ({@code NOTIFY}): refused here at once. */
+	/**
+	 * Whether the session stands, as {@link #requireActive} would find, when that can be
+	 * told without waiting: {@code false} also when the revocations committed before
+	 * {@code renderedAt} have not been read yet.
+	 */
+	public boolean activeAtOnce(VerifiedToken token, @Nullable Long renderedAt) {
+		return (renderedAt == null || revoked.readSince(renderedAt)) && !revoked.isRevoked(token.sessionId());
+	}
+
 	public void revokedElsewhere(SessionRevoked revocation) {
 		revoked.add(revocation.session(), revocation.maxExpiresAt());
 	}

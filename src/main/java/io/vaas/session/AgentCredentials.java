@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AgentCredentials {
+
+	/** The {@code WWW-Authenticate} header of a refusal. */
+	public static final String CHALLENGE = "Bearer error=\"invalid_token\"";
 
 	private final AccessTokenVerifier tokens;
 
@@ -41,7 +45,14 @@ public class AgentCredentials {
 	 * bearer token, or anything {@link AccessTokenVerifier#verify} refuses
 	 */
 	public VerifiedToken verify(HttpServletRequest request) {
-		var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return verify(request.getHeader(HttpHeaders.AUTHORIZATION));
+	}
+
+	/**
+	 * The verified access token of an {@code Authorization} header.
+	 * @throws InvalidAccessToken as {@link #verify(HttpServletRequest)}
+	 */
+	public VerifiedToken verify(@Nullable String header) {
 		if (header == null) {
 			throw new InvalidAccessToken("no access token");
 		}
@@ -52,13 +63,30 @@ public class AgentCredentials {
 	}
 
 	/**
+	 * The access token of an {@code Authorization} header if it was verified before and
+	 * still stands, without verifying it again; {@code null} for anything else, which
+	 * {@link #verify(String)} then tells. Never blocks, never audits.
+	 */
+	public @Nullable VerifiedToken verifiedBefore(@Nullable String header) {
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		return tokens.verifiedBefore(header.substring(7).strip());
+	}
+
+	/**
 	 * Audits the refusal and answers 401 with {@code WWW-Authenticate} and a problem.
 	 */
 	public void refuse(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
 		refused(reason, request.getRequestURI());
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-		Problems.write(request, response, json, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-token", "Unauthorized",
-				"This endpoint needs a valid agent access token ('Authorization: Bearer …')"));
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+		Problems.write(request, response, json, refusal());
+	}
+
+	/** The problem a refusal answers (401). */
+	public static ProblemDetail refusal() {
+		return Problems.of(HttpStatus.UNAUTHORIZED, "invalid-token", "Unauthorized",
+				"This endpoint needs a valid agent access token ('Authorization: Bearer …')");
 	}
 
 	/**

@@ -65,6 +65,11 @@ class RevokedSessions implements SmartLifecycle {
 			.register(meters);
 	}
 
+	/** Whether the revocations committed before {@code nanos} have been read. */
+	boolean readSince(long nanos) {
+		return viewNanos - nanos >= 0;
+	}
+
 	boolean isRevoked(UUID session) {
 		return revoked.containsKey(session);
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -46,7 +47,7 @@ final class ClientAddressFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var client = client(peer, hops(request));
+		var client = client(peer, hops(name -> Collections.list(request.getHeaders(name))));
 		chain.doFilter(client.equals(peer) ? request : new HttpServletRequestWrapper(request) {
 			@Override
 			public String getRemoteAddr() {
@@ -58,6 +59,17 @@ final class ClientAddressFilter extends OncePerRequestFilter {
 				return client;
 			}
 		}, response);
+	}
+
+	/**
+	 * The client of a request from {@code peer} that did not come through the servlet
+	 * chain, given its header values by name.
+	 */
+	String client(String peer, Function<String, List<String>> headers) {
+		if (trusted.isEmpty() || !isTrusted(peer)) {
+			return peer;
+		}
+		return client(peer, hops(headers));
 	}
 
 	/** The client, given the hops the proxies reported, nearest last. */
@@ -82,9 +94,9 @@ final class ClientAddressFilter extends OncePerRequestFilter {
 	 * {@code Forwarded: for=} values if the request has any, else
 	 * {@code X-Forwarded-For}.
 	 */
-	private static List<String> hops(HttpServletRequest request) {
+	private static List<String> hops(Function<String, List<String>> headers) {
 		var hops = new ArrayList<String>();
-		for (var header : Collections.list(request.getHeaders("Forwarded"))) {
+		for (var header : headers.apply("Forwarded")) {
 			for (var element : header.split(",")) {
 				var hop = "unknown";
 				for (var pair : element.split(";")) {
@@ -99,7 +111,7 @@ final class ClientAddressFilter extends OncePerRequestFilter {
 		if (!hops.isEmpty()) {
 			return hops;
 		}
-		for (var header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
+		for (var header : headers.apply("X-Forwarded-For")) {
 			for (var hop : header.split(",")) {
 				hops.add(hop.strip());
 			}

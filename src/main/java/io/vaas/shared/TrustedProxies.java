@@ -1,6 +1,8 @@
 package io.vaas.shared;
 
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +26,15 @@ public record TrustedProxies(@DefaultValue List<String> trustedProxies) {
 						"vaas.http.trusted-proxies: '" + proxy + "' is not an IP address or CIDR block");
 			}
 		}
+	}
+
+	/**
+	 * How a listener outside the servlet chain learns a request's client, as
+	 * {@code getRemoteAddr()} tells it on the chain: from the peer's address and the
+	 * request's header values by name.
+	 */
+	public BiFunction<String, Function<String, List<String>>, String> clients() {
+		return new ClientAddressFilter(this)::client;
 	}
 
 	List<IpAddressMatcher> matchers() {

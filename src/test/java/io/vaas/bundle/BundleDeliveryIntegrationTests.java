@@ -62,7 +62,7 @@ class BundleDeliveryIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		api = new Api(port);
+		api = api();
 		agents = new Agents(api);
 		ns = Api.unique("deliver");
 		api.namespace(ns);
@@ -212,7 +212,7 @@ class BundleDeliveryIntegrationTests {
 		assertThat(manifest.body()).doesNotContain("\"area\":\"secret\"");
 
 		var response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agent/bundle"))
+			.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/agent/bundle")))
 				.header("Authorization", "Bearer " + token)
 				.header("Accept", "application/x-tar")
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -271,7 +271,13 @@ class BundleDeliveryIntegrationTests {
 		assertThat(head.header("ETag")).isEqualTo(ok.header("ETag"));
 		assertThat(head.body()).isEmpty();
 		// Variants of the path go through the security chain and its firewall.
-		api.call("GET", "/api/v1/agent/bundle;x=1").token(token).send().expectProblem(400, "bad-request");
+		if (onAgentsPort()) {
+			// The agents' port serves the exact path alone.
+			api.call("GET", "/api/v1/agent/bundle;x=1").token(token).send().expectProblem(404, "not-found");
+		}
+		else {
+			api.call("GET", "/api/v1/agent/bundle;x=1").token(token).send().expectProblem(400, "bad-request");
+		}
 		api.call("GET", "/api/v1/agent/%62undle").token(token).send().expect(200);
 		api.call("GET", "/api/v1/agent/%62undle").send().expectProblem(401, "invalid-token");
 
@@ -377,6 +383,15 @@ class BundleDeliveryIntegrationTests {
 	/** Whether {@code GET /api/v1/agent/bundle} is served ahead of the framework. */
 	boolean direct() {
 		return true;
+	}
+
+	/** Whether {@code /api/v1/agent/bundle} is called on the agents' port. */
+	boolean onAgentsPort() {
+		return false;
+	}
+
+	Api api() {
+		return new Api(port);
 	}
 
 	private long refusals() {

@@ -52,7 +52,7 @@ class LongPollIntegrationTests {
 
 	@Test
 	void answersEveryWaitingPollAtTheChangeAndKeepsNoWaiter() throws Exception {
-		var api = new Api(port);
+		var api = api();
 		var setup = ChangePropagationIntegrationTests.setUp(api);
 		var polls = new ArrayList<CompletableFuture<HttpResponse<String>>>();
 		for (int i = 0; i < POLLS; i++) {
@@ -74,7 +74,7 @@ class LongPollIntegrationTests {
 
 	@Test
 	void leavesNoWaiterBehindWhenPollsEndWithoutAChange() throws Exception {
-		var api = new Api(port);
+		var api = api();
 		var setup = ChangePropagationIntegrationTests.setUp(api);
 		var polls = new ArrayList<CompletableFuture<HttpResponse<String>>>();
 		for (int i = 0; i < 40; i++) {
@@ -94,7 +94,7 @@ class LongPollIntegrationTests {
 	 */
 	@Test
 	void endsAWaitWhoseSessionIsRevokedWithoutAWakeUp() throws Exception {
-		var api = new Api(port);
+		var api = api();
 		var setup = ChangePropagationIntegrationTests.setUp(api);
 		var poll = poll(api, setup, 60);
 		// Counted as waiting: its first look is over, and found the session standing.
@@ -117,6 +117,11 @@ class LongPollIntegrationTests {
 			.header("If-None-Match", "\"" + setup.digest() + "\"")
 			.timeout(Duration.ofSeconds(seconds + 30))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The server; subclasses call the bundle path elsewhere. */
+	Api api() {
+		return new Api(port);
 	}
 
 	private double waiting() {

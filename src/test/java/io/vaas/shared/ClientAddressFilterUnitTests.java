@@ -48,6 +48,23 @@ class ClientAddressFilterUnitTests {
 		assertThat(seen(List.of("10.0.0.0/8"), "10.0.0.2", "X-Forwarded-For", "999.1.1.1")).isEqualTo("10.0.0.2");
 	}
 
+	/**
+	 * A listener outside the servlet chain (the agents' port) reads the client the same
+	 * way, from the peer and the header values.
+	 */
+	@Test
+	void aListenerOutsideTheChainLearnsTheSameClient() {
+		var headers = java.util.Map.of("Forwarded", List.of("for=192.0.2.60;by=10.0.0.1"), "X-Forwarded-For",
+				List.of("1.2.3.4, 203.0.113.5, 10.0.0.1"));
+		var clients = new TrustedProxies(List.of("10.0.0.0/8")).clients();
+		assertThat(clients.apply("10.0.0.2", name -> headers.getOrDefault(name, List.of()))).isEqualTo("192.0.2.60");
+		assertThat(clients.apply("10.0.0.2", name -> name.equals("Forwarded") ? List.of() : headers.get(name)))
+			.isEqualTo("203.0.113.5");
+		assertThat(clients.apply("192.0.2.1", name -> headers.getOrDefault(name, List.of()))).isEqualTo("192.0.2.1");
+		assertThat(new TrustedProxies(List.of()).clients().apply("10.0.0.2", name -> headers.get(name)))
+			.isEqualTo("10.0.0.2");
+	}
+
 	@Test
 	void onlyAddressLiteralsAreAddressesAndNothingIsLookedUp() {
 		assertThat(ClientAddressFilter.literal("192.0.2.1")).isEqualTo("192.0.2.1");

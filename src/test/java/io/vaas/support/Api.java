@@ -34,13 +34,29 @@ public final class Api {
 
 	private final String base;
 
+	/** Where the bundle path goes: the server's port, or the agents' port. */
+	private final String bundles;
+
 	public Api(int port) {
+		this(port, port);
+	}
+
+	private Api(int port, int bundlePort) {
 		this.base = "http://127.0.0.1:" + port;
+		this.bundles = "http://127.0.0.1:" + bundlePort;
+	}
+
+	/**
+	 * The same server with {@code /api/v1/agent/bundle} (and whatever starts so) called
+	 * on the agents' port ({@code vaas.agents.port}).
+	 */
+	public Api withAgentsPort(int agentsPort) {
+		return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), agentsPort);
 	}
 
 	/** The absolute URL of a path on this server. */
 	public String url(String path) {
-		return base + path;
+		return (path.startsWith("/api/v1/agent/bundle") ? bundles : base) + path;
 	}
 
 	public static String unique(String prefix) {
@@ -153,7 +169,7 @@ public final class Api {
 		}
 
 		public Reply send() {
-			var request = HttpRequest.newBuilder(URI.create(base + path))
+			var request = HttpRequest.newBuilder(URI.create(url(path)))
 				.timeout(Duration.ofSeconds(30))
 				.method(method, body);
 			if (!headers.isEmpty()) {

@@ -20,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -76,9 +75,19 @@ class BundleDelivery {
 	 * when there is nothing to wait for.
 	 */
 	Ask ask(VerifiedToken token, HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
-		var waitNanos = waitNanos(request.getParameter("wait"));
-		var type = negotiate(request.getHeader(HttpHeaders.ACCEPT));
-		var known = Digests.fromIfNoneMatch(request.getHeader(HttpHeaders.IF_NONE_MATCH));
+		return ask(token, request.getParameter("wait"), request.getHeader(HttpHeaders.ACCEPT),
+				request.getHeader(HttpHeaders.IF_NONE_MATCH));
+	}
+
+	/**
+	 * As {@link #ask(VerifiedToken, HttpServletRequest)}, given the request's
+	 * {@code ?wait=}, {@code Accept} and {@code If-None-Match}.
+	 */
+	Ask ask(VerifiedToken token, @Nullable String wait, @Nullable String accept, @Nullable String ifNoneMatch)
+			throws HttpMediaTypeNotAcceptableException {
+		var waitNanos = waitNanos(wait);
+		var type = Accepts.negotiate(accept);
+		var known = Digests.fromIfNoneMatch(ifNoneMatch);
 		// Never past the token's expiry: an answer after it would serve an expired token.
 		var untilExpiry = Math.max(0, Duration.between(Instant.now(), token.expiresAt()).toNanos());
 		return new Ask(token, type, known,
@@ -112,35 +121,70 @@ class BundleDelivery {
 	 */
 	void answer(Ask ask, @Nullable Fetched fetched, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		if (fetched == null) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-			response.setHeader(HttpHeaders.CONNECTION, "close");
-			Problems.write(request, response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down",
-					"Shutting down", "The server is stopping; ask another replica or again in a moment"));
-			return;
+		var reply = reply(ask, fetched);
+		response.setStatus(reply.status());
+		reply.headers(response::setHeader);
+		if (reply.contentType() != null) {
+			response.setContentType(reply.contentType());
+			response.setContentLength(reply.body().length);
+			response.getOutputStream().write(reply.body());
 		}
-		var digest = fetched.files().digest();
-		if (Digests.matches(ask.known(), digest)) {
+	}
+
+	/**
+	 * The answer once the long-poll has one.
+	 * @throws io.vaas.session.InvalidAccessToken when the session no longer stands
+	 */
+	Reply reply(Ask ask, @Nullable Fetched fetched) {
+		if (fetched == null) {
+			var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down",
+					"The server is stopping; ask another replica or again in a moment");
+			problem.setInstance(Problems.instance(PATH));
+			return new Reply(HttpStatus.SERVICE_UNAVAILABLE.value(), null, MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					json.writeValueAsBytes(problem));
+		}
+		if (Digests.matches(ask.known(), fetched.files().digest())) {
 			delivery.requireActive(ask.token(), null);
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-			response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			return;
+			return new Reply(HttpServletResponse.SC_NOT_MODIFIED, fetched, null, Reply.EMPTY);
 		}
 		// Data goes out only while the session stands, as known after the data was
 		// rendered.
 		delivery.requireActive(ask.token(), fetched);
 		var type = ask.type();
 		var body = (type.equals(TAR) ? tars : manifests).get(fetched, key -> encode(fetched, type));
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setHeader(HttpHeaders.ETAG, "\"" + digest + "\"");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader("X-Vaas-Digest", digest);
-		response.setHeader("X-Vaas-Revision", Long.toString(fetched.revision()));
-		response.setHeader("X-Vaas-Signature", fetched.signature());
-		response.setContentType(type.toString());
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		return new Reply(HttpServletResponse.SC_OK, fetched, type.toString(), body);
+	}
+
+	/**
+	 * The answer to a fetch that does not wait ({@code ?wait=} absent), when it can be
+	 * given without blocking: the token verified before, its bundle's render cached, its
+	 * session known to stand. {@code null} for anything else (including every refusal and
+	 * bad input), which {@link #ask} and {@link #reply} then answer.
+	 */
+	@Nullable Reply replyAtOnce(@Nullable VerifiedToken token, @Nullable String accept, @Nullable String ifNoneMatch) {
+		if (token == null) {
+			return null;
+		}
+		MediaType type;
+		try {
+			type = Accepts.negotiate(accept);
+		}
+		catch (HttpMediaTypeNotAcceptableException ex) {
+			return null;
+		}
+		var fetched = delivery.fetchAtOnce(token);
+		if (fetched == null) {
+			return null;
+		}
+		if (Digests.matches(Digests.fromIfNoneMatch(ifNoneMatch), fetched.files().digest())) {
+			return delivery.activeAtOnce(token, null)
+					? new Reply(HttpServletResponse.SC_NOT_MODIFIED, fetched, null, Reply.EMPTY) : null;
+		}
+		if (!delivery.activeAtOnce(token, fetched)) {
+			return null;
+		}
+		var body = (type.equals(TAR) ? tars : manifests).getIfPresent(fetched);
+		return body == null ? null : new Reply(HttpServletResponse.SC_OK, fetched, type.toString(), body);
 	}
 
 	/** What a request asks for, and its long-poll. */
@@ -160,42 +204,6 @@ class BundleDelivery {
 		// A whole number too long for a long is clamped like any other.
 		var seconds = digits.length() > 18 ? (digits.startsWith("-") ? 0 : Long.MAX_VALUE) : Long.parseLong(digits);
 		return Math.min(Math.max(seconds, 0), delivery.maxWait().toSeconds()) * 1_000_000_000L;
-	}
-
-	/**
-	 * JSON unless the {@code Accept} header prefers a tar; 406 when it takes neither.
-	 */
-	static MediaType negotiate(@Nullable String accept) throws HttpMediaTypeNotAcceptableException {
-		// What vaas-agent sends, and no header at all: no parsing on the hot path.
-		if (accept == null || accept.isBlank() || accept.equals(MediaType.APPLICATION_JSON_VALUE)) {
-			return MediaType.APPLICATION_JSON;
-		}
-		List<MediaType> accepted;
-		try {
-			accepted = MediaType.parseMediaTypes(accept);
-		}
-		catch (InvalidMediaTypeException ex) {
-			throw new HttpMediaTypeNotAcceptableException(PRODUCES);
-		}
-		MediaType best = null;
-		var bestQuality = 0.0;
-		for (var type : accepted) {
-			var quality = type.getQualityValue();
-			if (quality <= bestQuality) {
-				continue;
-			}
-			for (var offered : PRODUCES) {
-				if (type.includes(offered)) {
-					best = offered;
-					bestQuality = quality;
-					break;
-				}
-			}
-		}
-		if (best == null) {
-			throw new HttpMediaTypeNotAcceptableException(PRODUCES);
-		}
-		return best;
 	}
 
 	private static Cache<Fetched, byte[]> encodings() {

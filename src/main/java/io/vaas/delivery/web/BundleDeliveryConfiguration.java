@@ -1,16 +1,23 @@
 package io.vaas.delivery.web;
 
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import io.vaas.session.AgentCredentials;
+import io.vaas.shared.TrustedProxies;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -31,6 +38,29 @@ class BundleDeliveryConfiguration {
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions, MeterRegistry meters,
 			ObservationProperties observations) {
 		return new BundleDeliveryFilter(credentials, delivery, exceptions, new DeliveryTimer(meters, observations));
+	}
+
+	/**
+	 * The agents' port, listening only when {@code vaas.agents.port} is set (read at the
+	 * start, as the direct path's switch).
+	 */
+	@Bean
+	AgentPort agentPort(AgentCredentials credentials, BundleDelivery delivery, MeterRegistry meters,
+			ObservationProperties observations, JsonMapper json, TrustedProxies proxies, ApplicationContext context,
+			ConfigurableEnvironment environment, @Value("${server.address:}") String address,
+			@Value("${vaas.agents.port:}") String port) {
+		if (!port.isBlank() && !"false".equals(environment.getProperty("server.ssl.enabled"))
+				&& (environment.containsProperty("server.ssl.bundle")
+						|| environment.containsProperty("server.ssl.key-store")
+						|| environment.containsProperty("server.ssl.certificate"))) {
+			throw new IllegalStateException("vaas.agents.port serves plain HTTP only, and the server's port has TLS"
+					+ " (server.ssl): leave vaas.agents.port unset, or set it only behind a front that terminates TLS");
+		}
+		return new AgentPort(() -> new AgentPort.Services(credentials, delivery, new AdviceProblems(context),
+				new DeliveryTimer(meters, observations), json, proxies.clients(), AgentPort.Services.virtualThreads()),
+				address.isBlank() ? null : address.strip(), port.isBlank() ? null : AgentPort.port(port),
+				bound -> environment.getPropertySources()
+					.addFirst(new MapPropertySource("agentsPort", Map.of("local.agents.port", bound))));
 	}
 
 	/**

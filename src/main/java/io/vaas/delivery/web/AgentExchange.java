@@ -1,0 +1,239 @@
+package io.vaas.delivery.web;
+
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.vaas.shared.PeerRequest;
+import io.vaas.shared.Problems;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * One request on the agents' port, from its head to its answer: read on the event loop,
+ * served on a virtual thread, answered exactly once (by the fetch, its long-poll, or the
+ * safety timeout of a poll that somehow never answered), then handed back to its
+ * {@link AgentConnection}.
+ */
+final class AgentExchange {
+
+	private static final Logger log = LoggerFactory.getLogger(AgentExchange.class);
+
+	/** What the exchange's connection does once the answer is written. */
+	interface Ended {
+
+		void ended(ChannelHandlerContext context, boolean close);
+
+	}
+
+	private final AgentPort.Services services;
+
+	private final ChannelHandlerContext context;
+
+	private final HttpRequest request;
+
+	/** The peer's address. */
+	private final String peer;
+
+	private final Ended ended;
+
+	private final long started = System.nanoTime();
+
+	private final AtomicBoolean answered = new AtomicBoolean();
+
+	private final boolean head;
+
+	private volatile LongPoller.@Nullable Poll poll;
+
+	private volatile boolean left;
+
+	private volatile @Nullable ScheduledFuture<?> safety;
+
+	AgentExchange(AgentPort.Services services, ChannelHandlerContext context, String peer, HttpRequest request,
+			Ended ended) {
+		this.services = services;
+		this.peer = peer;
+		this.context = context;
+		this.request = request;
+		this.ended = ended;
+		this.head = HttpMethod.HEAD.equals(request.method());
+	}
+
+	/** Starts serving the request (on the connection's event loop). */
+	void begin() {
+		if (request.decoderResult().isFailure()) {
+			// A request line or headers that could not be read (too long, malformed).
+			write(AgentAnswers.problem(services.json(),
+					Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "The request could not be read"),
+					null), true);
+			return;
+		}
+		if (request.uri().equals(BundleDelivery.PATH) && (head || HttpMethod.GET.equals(request.method()))
+				&& answeredAtOnce()) {
+			return;
+		}
+		services.requests().execute(this::serve);
+	}
+
+	/**
+	 * Answers on the event loop a fetch that needs nothing that can wait (the usual fetch
+	 * of an agent whose token and bundle were seen before): no hand-over to a virtual
+	 * thread and back. Anything else, a refusal included, is left to {@link #serve}.
+	 */
+	private boolean answeredAtOnce() {
+		var headers = request.headers();
+		RequestContextHolder.setRequestAttributes(new PeerRequest(client(), BundleDelivery.PATH));
+		try {
+			var reply = services.delivery()
+				.replyAtOnce(services.credentials().verifiedBefore(headers.get(HttpHeaderNames.AUTHORIZATION)),
+						headers.get(HttpHeaderNames.ACCEPT), headers.get(HttpHeaderNames.IF_NONE_MATCH));
+			if (reply == null) {
+				return false;
+			}
+			write(AgentAnswers.reply(reply), false);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			// Served again, and told, the usual way.
+			return false;
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
+	}
+
+	/** The client closed the connection: a waiting poll ends now. */
+	void clientLeft() {
+		left = true;
+		var waiting = poll;
+		if (waiting != null) {
+			waiting.abandon();
+		}
+	}
+
+	private void serve() {
+		var uri = request.uri();
+		var query = uri.indexOf('?');
+		var path = query < 0 ? uri : uri.substring(0, query);
+		var bound = new PeerRequest(client(), path);
+		RequestContextHolder.setRequestAttributes(bound);
+		try {
+			if (!path.equals(BundleDelivery.PATH)) {
+				throw new NoResourceFoundException(org.springframework.http.HttpMethod.GET, path, path);
+			}
+			if (!head && !HttpMethod.GET.equals(request.method())) {
+				throw new HttpRequestMethodNotSupportedException(request.method().name(), List.of("GET", "HEAD"));
+			}
+			var headers = request.headers();
+			var ask = services.delivery()
+				.ask(services.credentials().verify(headers.get(HttpHeaderNames.AUTHORIZATION)),
+						AgentAnswers.waitOf(uri, query), headers.get(HttpHeaderNames.ACCEPT),
+						headers.get(HttpHeaderNames.IF_NONE_MATCH));
+			var waiting = ask.poll();
+			var answer = waiting.answer();
+			if (!answer.isDone()) {
+				poll = waiting;
+				if (left) {
+					waiting.abandon();
+				}
+				safety = context.executor()
+					.schedule(this::timedOut, TimeUnit.NANOSECONDS.toMillis(waiting.remaining())
+							+ BundleDeliveryFilter.ASYNC_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+			}
+			answer.whenComplete((fetched, failure) -> finish(ask, bound));
+		}
+		catch (Exception ex) {
+			fail(ex, bound, path);
+		}
+		catch (Error ex) {
+			log.error("event=agents_port_request_failed", ex);
+			context.close();
+			throw ex;
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
+	}
+
+	/** Answers once the long-poll has an answer, on the thread that ended it. */
+	private void finish(BundleDelivery.Ask ask, PeerRequest peer) {
+		RequestContextHolder.setRequestAttributes(peer);
+		try {
+			var reply = services.delivery().reply(ask, BundleDelivery.await(ask));
+			write(AgentAnswers.reply(reply), reply.closes());
+		}
+		catch (Exception ex) {
+			fail(ex, peer, BundleDelivery.PATH);
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
+	}
+
+	/** A poll that somehow never answered: 503 with {@code Retry-After}. */
+	private void timedOut() {
+		var waiting = poll;
+		if (waiting != null) {
+			waiting.abandon();
+		}
+		var headers = AgentAnswers.headers();
+		headers.set(HttpHeaderNames.RETRY_AFTER, "1");
+		write(new AgentAnswers.Body(503, headers, Reply.EMPTY, true), false);
+	}
+
+	/**
+	 * A refused token is audited and answered 401; anything else as the problem advices
+	 * answer it on the server's port.
+	 */
+	private void fail(Exception ex, PeerRequest bound, String path) {
+		write(AgentAnswers.failure(services, ex, bound, path), false);
+	}
+
+	/**
+	 * Writes the answer, unless one was written already, then hands the connection on.
+	 */
+	private void write(AgentAnswers.Body body, boolean close) {
+		if (!answered.compareAndSet(false, true)) {
+			return;
+		}
+		var timer = safety;
+		if (timer != null) {
+			timer.cancel(false);
+		}
+		var closes = close || !HttpUtil.isKeepAlive(request);
+		var bytes = body.bytes();
+		var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(body.status()),
+				head || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes), body.headers(),
+				HttpHeaders.EMPTY_HEADERS);
+		if (body.sized()) {
+			response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+		}
+		if (closes) {
+			response.headers().set(HttpHeaderNames.CONNECTION, "close");
+		}
+		services.timer().record(started, body.status(), null);
+		context.writeAndFlush(response).addListener(written -> ended.ended(context, closes));
+	}
+
+	private String client() {
+		return services.clients().apply(peer, name -> request.headers().getAll(name));
+	}
+
+}
