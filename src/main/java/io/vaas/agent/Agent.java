@@ -71,12 +71,12 @@ final class Agent {
 	 */
 	private ExitCode fetch(AgentOptions options) {
 		Verifier.prepare();
-		var client = new ServerClient(options.server(), options.cacert());
+		var client = new ServerClient(options.server(), options.cacert(), log);
 		var writer = new AtomicWriter(options.uid(), options.gid());
 		var token = new Credentials(options, client, log).session();
 		var areas = client.areas(token.value());
 		checkAreas(options, areas);
-		var bundle = client.bundle(token.value(), null, 0).orElseThrow();
+		var bundle = client.bundle(token, null, 0).orElseThrow();
 		apply(options, client, writer, token, areas, bundle);
 		return ExitCode.OK;
 	}
@@ -87,7 +87,7 @@ final class Agent {
 	 */
 	private ExitCode watch(AgentOptions options) {
 		Verifier.prepare();
-		var client = new ServerClient(options.server(), options.cacert());
+		var client = new ServerClient(options.server(), options.cacert(), log);
 		var writer = new AtomicWriter(options.uid(), options.gid());
 		var reloader = new Reloader(options, log);
 		String known = null;
@@ -109,7 +109,7 @@ final class Agent {
 				}
 				reloader.runIfDue();
 				var wait = options.exitWithPid() > 0 || reloader.pending() ? 2 : LONG_POLL_SECONDS;
-				var fetched = client.bundle(token.value(), known, wait);
+				var fetched = client.bundle(token, known, wait);
 				if (fetched.isPresent()) {
 					if (apply(options, client, writer, token, areas, fetched.get())) {
 						reloader.swapped();

@@ -78,6 +78,11 @@ final class AgentHttp {
 		this.tls = cacert == null ? null : trusting(cacert).getSocketFactory();
 	}
 
+	/** The server's base URL. */
+	String server() {
+		return server;
+	}
+
 	/** A status and its body, read whole. */
 	record Response(int status, String body) {
 	}

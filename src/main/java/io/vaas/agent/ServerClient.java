@@ -18,16 +18,49 @@ final class ServerClient {
 
 	static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
+	/**
+	 * How long bundles are fetched from the server itself after the bundle server failed.
+	 */
+	static final long BUNDLE_SERVER_PAUSE_MILLIS = 60_000;
+
+	private final String server;
+
+	private final Path cacert;
+
 	private final AgentHttp http;
+
+	private final Log log;
 
 	private Map<String, Object> jwks;
 
+	/** The bundle server's client, made for {@link #bundleServerOf} of the last token. */
+	private AgentHttp bundles;
+
+	private long bundleServerPausedUntil;
+
+	/** A bundle server not used because it would take the token off TLS (told once). */
+	private String ignored;
+
 	ServerClient(String server, Path cacert) {
+		this(server, cacert, null);
+	}
+
+	/**
+	 * {@code log} is told when bundles are fetched elsewhere than planned; may be null.
+	 */
+	ServerClient(String server, Path cacert, Log log) {
+		this.server = server;
+		this.cacert = cacert;
+		this.log = log;
 		this.http = new AgentHttp(server, cacert, AgentHttp.ANSWER_GRACE_SECONDS);
 	}
 
-	/** An access token and its lifetime. {@code toString} never shows the token. */
-	record Token(String value, long expiresAt) {
+	/**
+	 * An access token, its lifetime, and where bundles are fetched with it (the server's
+	 * {@code bundle_server}, or null for the server itself). {@code toString} never shows
+	 * the token.
+	 */
+	record Token(String value, long expiresAt, String bundleServer) {
 
 		@Override
 		public String toString() {
@@ -82,10 +115,58 @@ final class ServerClient {
 	 * The bundle, or empty when the server answers 304 (nothing new within
 	 * {@code waitSeconds}).
 	 */
-	Optional<Manifest> bundle(String token, String knownDigest, int waitSeconds) {
+	Optional<Manifest> bundle(Token token, String knownDigest, int waitSeconds) {
 		var path = "/api/v1/agent/bundle" + (waitSeconds > 0 ? "?wait=" + waitSeconds : "");
-		var response = http.send("GET", path, token, knownDigest == null ? null : "\"" + knownDigest + "\"", null,
-				waitSeconds + 30);
+		var etag = knownDigest == null ? null : "\"" + knownDigest + "\"";
+		var elsewhere = bundleServerOf(token);
+		if (elsewhere != null) {
+			try {
+				return bundle(elsewhere.send("GET", path, token.value(), etag, null, waitSeconds + 30));
+			}
+			catch (AgentFailure failure) {
+				if (failure.code() != ExitCode.UNREACHABLE) {
+					throw failure;
+				}
+				// The server itself serves bundles too: it answers while the bundle
+				// server
+				// is away.
+				bundleServerPausedUntil = System.currentTimeMillis() + BUNDLE_SERVER_PAUSE_MILLIS;
+				tell("bundle_server_failed", "reason", failure.getMessage(), "fetching_from", server);
+			}
+		}
+		return bundle(http.send("GET", path, token.value(), etag, null, waitSeconds + 30));
+	}
+
+	/**
+	 * The client for the bundle server the token names, unless there is none, it would
+	 * take the token from TLS to plain HTTP, or it failed within the last minute.
+	 */
+	private AgentHttp bundleServerOf(Token token) {
+		var other = token.bundleServer();
+		if (other == null || other.equals(server) || System.currentTimeMillis() < bundleServerPausedUntil) {
+			return null;
+		}
+		if (server.startsWith("https:") && !other.startsWith("https:")) {
+			if (!other.equals(ignored)) {
+				ignored = other;
+				tell("bundle_server_ignored", "reason", "it is plain HTTP and the server is HTTPS", "bundle_server",
+						other);
+			}
+			return null;
+		}
+		if (bundles == null || !bundles.server().equals(other)) {
+			bundles = new AgentHttp(other, cacert, AgentHttp.ANSWER_GRACE_SECONDS);
+		}
+		return bundles;
+	}
+
+	private void tell(String event, String... pairs) {
+		if (log != null) {
+			log.event(event, pairs);
+		}
+	}
+
+	private static Optional<Manifest> bundle(AgentHttp.Response response) {
 		if (response.status() == 304) {
 			return Optional.empty();
 		}
@@ -120,7 +201,8 @@ final class ServerClient {
 		refused(response, refusal);
 		var json = Json.object(response.body());
 		var expiresIn = ((Number) json.get("expires_in")).longValue();
-		return new Token((String) json.get("access_token"), System.currentTimeMillis() / 1000 + expiresIn);
+		return new Token((String) json.get("access_token"), System.currentTimeMillis() / 1000 + expiresIn,
+				json.get("bundle_server") instanceof String other ? other : null);
 	}
 
 	private static void refused(AgentHttp.Response response, String refusal) {

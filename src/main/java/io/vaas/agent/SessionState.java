@@ -31,7 +31,8 @@ final class SessionState {
 				return null;
 			}
 			return new ServerClient.Token((String) json.get("access_token"),
-					((Number) json.get("expires_at")).longValue());
+					((Number) json.get("expires_at")).longValue(),
+					json.get("bundle_server") instanceof String other ? other : null);
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;
@@ -45,8 +46,13 @@ final class SessionState {
 			Files.deleteIfExists(temporary);
 			Files.createFile(temporary,
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			Files.writeString(temporary, "{\"server\":\"" + server + "\",\"access_token\":\"" + token.value()
-					+ "\",\"expires_at\":" + token.expiresAt() + "}", StandardCharsets.UTF_8);
+			Files.writeString(temporary,
+					"{\"server\":\"" + server + "\",\"access_token\":\"" + token.value() + "\",\"expires_at\":"
+							+ token.expiresAt()
+							+ (token.bundleServer() == null ? ""
+									: ",\"bundle_server\":\"" + Log.escape(token.bundleServer()) + "\"")
+							+ "}",
+					StandardCharsets.UTF_8);
 			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {

@@ -33,7 +33,7 @@ class ServerClientUnitTests {
 			});
 			var client = new ServerClient("http://127.0.0.1:" + server.getLocalPort(), null);
 
-			assertThat(client.bundle("token", "d", 0)).isEmpty();
+			assertThat(client.bundle(new ServerClient.Token("token", 0, null), "d", 0)).isEmpty();
 			answered.join();
 		}
 	}
@@ -68,11 +68,86 @@ class ServerClientUnitTests {
 			});
 			var client = new ServerClient("http://127.0.0.1:" + server.getLocalPort(), null);
 
-			assertThatExceptionOfType(AgentFailure.class).isThrownBy(() -> client.bundle("token", null, 0))
+			assertThatExceptionOfType(AgentFailure.class)
+				.isThrownBy(() -> client.bundle(new ServerClient.Token("token", 0, null), null, 0))
 				.satisfies((failure) -> assertThat(failure.code()).isEqualTo(ExitCode.UNREACHABLE))
 				.withMessageContaining("answered with a body longer than " + AnswerBody.MAX_BYTES + " bytes");
 			assertThat(sent.join()).isLessThan(4L * AnswerBody.MAX_BYTES);
 		}
+	}
+
+	/**
+	 * The bundle server a token names (the agents' port) serves the bundles; when it
+	 * cannot be reached, the server itself does, at once and for the next minute.
+	 */
+	@Test
+	void fetchesFromTheBundleServerAndFromTheServerWhileItIsAway() throws Exception {
+		var server = notModified();
+		var bundles = notModified();
+		try {
+			var client = new ServerClient("http://127.0.0.1:" + server.port(), null);
+			var token = new ServerClient.Token("token", 0, "http://127.0.0.1:" + bundles.port());
+			assertThat(client.bundle(token, "d", 0)).isEmpty();
+			assertThat(bundles.requests()).isEqualTo(1);
+			assertThat(server.requests()).isZero();
+
+			bundles.stop();
+			assertThat(client.bundle(token, "d", 0)).isEmpty();
+			assertThat(client.bundle(token, "d", 0)).isEmpty();
+			assertThat(server.requests()).as("both served by the server").isEqualTo(2);
+		}
+		finally {
+			server.stop();
+			bundles.stop();
+		}
+	}
+
+	/** A bundle server in plain HTTP never gets the token of an HTTPS server. */
+	@Test
+	void neverTakesTheTokenFromTlsToPlainHttp() throws Exception {
+		var bundles = notModified();
+		try (var closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			var port = closed.getLocalPort();
+			closed.close();
+			var client = new ServerClient("https://127.0.0.1:" + port, null);
+			var token = new ServerClient.Token("token", 0, "http://127.0.0.1:" + bundles.port());
+			assertThatExceptionOfType(AgentFailure.class).isThrownBy(() -> client.bundle(token, "d", 0))
+				.withMessageContaining("https://127.0.0.1:" + port);
+			assertThat(bundles.requests()).isZero();
+		}
+		finally {
+			bundles.stop();
+		}
+	}
+
+	/** A server answering every request 304, counting them. */
+	private record Counting(com.sun.net.httpserver.HttpServer http, java.util.concurrent.atomic.AtomicInteger count) {
+
+		int port() {
+			return http.getAddress().getPort();
+		}
+
+		int requests() {
+			return count.get();
+		}
+
+		void stop() {
+			http.stop(0);
+		}
+
+	}
+
+	private static Counting notModified() throws java.io.IOException {
+		var http = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		var count = new java.util.concurrent.atomic.AtomicInteger();
+		http.createContext("/", exchange -> {
+			count.incrementAndGet();
+			exchange.sendResponseHeaders(304, -1);
+			exchange.close();
+		});
+		http.start();
+		return new Counting(http, count);
 	}
 
 }

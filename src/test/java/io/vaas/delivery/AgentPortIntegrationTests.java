@@ -67,6 +67,40 @@ class AgentPortIntegrationTests {
 		}
 	}
 
+	/**
+	 * A fetch whose token and render were seen before is answered on the event loop; a
+	 * revocation ends that at once (the next fetch is refused, and audited, the usual
+	 * way).
+	 */
+	@Test
+	void answersAKnownFetchAtOnceUntilTheSessionIsRevoked() throws Exception {
+		var api = new Api(port).withAgentsPort(agentsPort);
+		var setup = ChangePropagationIntegrationTests.setUp(api);
+		var atOnce = answered("at-once");
+		var onThreads = answered("thread");
+		for (int i = 0; i < 3; i++) {
+			api.call("GET", "/api/v1/agent/bundle")
+				.token(setup.token())
+				.header("If-None-Match", "\"" + setup.digest() + "\"")
+				.send()
+				.expect(304);
+		}
+		assertThat(api.call("GET", "/api/v1/agent/bundle").token(setup.token()).send().expect(200).header("ETag"))
+			.isEqualTo("\"" + setup.digest() + "\"");
+		assertThat(answered("at-once") - atOnce).isEqualTo(4);
+		assertThat(answered("thread") - onThreads).isZero();
+
+		var session = api.get("/api/v1/namespaces/" + setup.ns() + "/agents", ADMIN_TOKEN).json().get(0);
+		api.delete("/api/v1/namespaces/" + setup.ns() + "/agents/" + session.get("id").asString(), ADMIN_TOKEN)
+			.expect(204);
+		api.call("GET", "/api/v1/agent/bundle")
+			.token(setup.token())
+			.header("If-None-Match", "\"" + setup.digest() + "\"")
+			.send()
+			.expectProblem(401, "invalid-token");
+		assertThat(answered("thread") - onThreads).isEqualTo(1);
+	}
+
 	@Test
 	void endsALongPollAtOnceWhenItsClientLeaves() throws Exception {
 		var api = new Api(port).withAgentsPort(agentsPort);
@@ -132,6 +166,10 @@ class AgentPortIntegrationTests {
 		page.get("events").forEach(event -> addresses.add(event.get("clientAddress").asString()));
 		assertThat(addresses).contains("127.0.0.1").doesNotContain("203.0.113.9");
 		assertThat(api.get("/api/v1/audit?size=200", ADMIN_TOKEN).body()).doesNotContain(marker);
+	}
+
+	private double answered(String where) {
+		return meters.get("vaas.agents.port.requests").tag("answered", where).counter().count();
 	}
 
 	private Socket connect() throws IOException {

@@ -107,6 +107,7 @@ final class AgentExchange {
 			if (reply == null) {
 				return false;
 			}
+			services.atOnce().increment();
 			write(AgentAnswers.reply(reply), false);
 			return true;
 		}
@@ -129,6 +130,7 @@ final class AgentExchange {
 	}
 
 	private void serve() {
+		services.onThreads().increment();
 		var uri = request.uri();
 		var query = uri.indexOf('?');
 		var path = query < 0 ? uri : uri.substring(0, query);

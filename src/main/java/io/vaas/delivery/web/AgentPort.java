@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -97,10 +99,21 @@ final class AgentPort implements SmartLifecycle {
 	/** What each request on the port is served with. */
 	record Services(AgentCredentials credentials, BundleDelivery delivery, AdviceProblems problems, DeliveryTimer timer,
 			JsonMapper json, BiFunction<String, Function<String, List<String>>, String> clients,
-			ExecutorService requests) {
+			ExecutorService requests, Counter atOnce, Counter onThreads) {
 
 		static ExecutorService virtualThreads() {
 			return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agents-port").factory());
+		}
+
+		/**
+		 * {@code vaas.agents.port.requests}: the requests the port took, by where they
+		 * were answered ({@code at-once} on the event loop, or {@code thread}).
+		 */
+		static Counter requests(MeterRegistry meters, String answered) {
+			return Counter.builder("vaas.agents.port.requests")
+				.description("Requests on the agents' port, by where they were answered")
+				.tag("answered", answered)
+				.register(meters);
 		}
 
 	}

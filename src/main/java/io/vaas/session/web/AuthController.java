@@ -20,6 +20,7 @@ import io.vaas.shared.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,7 +48,16 @@ class AuthController {
 
 	private final PublicUrl publicUrl;
 
-	AuthController(TokenExchange exchanges, SessionRenewal renewal, PublicUrl publicUrl) {
+	/**
+	 * Where agents fetch their bundles when not from the server's URL
+	 * ({@code vaas.agents.bundle-server}: the agents' port as agents reach it), told them
+	 * with each access token; {@code null} when not set.
+	 */
+	private final @Nullable String bundleServer;
+
+	AuthController(TokenExchange exchanges, SessionRenewal renewal, PublicUrl publicUrl,
+			@Value("${vaas.agents.bundle-server:}") String bundleServer) {
+		this.bundleServer = BundleServer.parse(bundleServer);
 		this.exchanges = exchanges;
 		this.renewal = renewal;
 		this.publicUrl = publicUrl;
@@ -136,15 +146,16 @@ class AuthController {
 	 * RFC 6749 §5.1/§5.2 shapes, never cached; a 429 is a problem that carries the RFC
 	 * 6749 {@code error} too.
 	 */
-	private static ResponseEntity<Object> answer(Exchange exchange) {
+	private ResponseEntity<Object> answer(Exchange exchange) {
 		var response = ResponseEntity.status(status(exchange))
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.header(HttpHeaders.PRAGMA, "no-cache");
 		return switch (exchange) {
 			case Exchange.Issued issued -> response.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("access_token", issued.accessToken(), "issued_token_type",
-						"urn:ietf:params:oauth:token-type:access_token", "token_type", "Bearer", "expires_in",
-						issued.expiresIn()));
+				.body(BundleServer.told(bundleServer,
+						Map.of("access_token", issued.accessToken(), "issued_token_type",
+								"urn:ietf:params:oauth:token-type:access_token", "token_type", "Bearer", "expires_in",
+								issued.expiresIn())));
 			case Exchange.Refused refused -> response.contentType(MediaType.APPLICATION_JSON)
 				.body(Map.of("error", refused.error(), "error_description", refused.description()));
 			case Exchange.Throttled throttled -> {
