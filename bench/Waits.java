@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * That is done ROUNDS times (default 3; the first also finds the server's code for the wake not yet
  * compiled), each with every connection waiting again with the digest it was last sent.
  * Usage: java bench/Waits.java POLL_BASE TOKENS_FILE DIGEST N WAIT_SECONDS ADMIN_TOKEN WRITE_BASE VALUE [ROUNDS]
+ * [METRICS_BASE] (where the polled server's gauge is read; POLL_BASE unless given)
  * Prints "HELD …" once all wait, then "ANSWERED round r …" with p50, p99 and max in milliseconds for
  * each round, then "DONE". Exits with 1 when a round does not find every poll waiting before the
  * change, when a poll is answered before the change, or when an answer is not a whole 200 with a
@@ -64,6 +65,7 @@ public class Waits {
 			throw new IllegalStateException("the first fetches answered " + warm);
 		}
 		var rounds = args.length > 8 ? Integer.parseInt(args[8]) : 3;
+		var metricsBase = args.length > 9 ? URI.create(args[9]) : base;
 		for (int round = 1; round <= rounds; round++) {
 			for (var connection : connections) {
 				connection.reset();
@@ -74,7 +76,7 @@ public class Waits {
 			}
 			var deadline = System.nanoTime() + Math.max(30, wait - 10) * 1_000_000_000L;
 			long waiting;
-			while ((waiting = waiting(base)) < n && answered(connections) == 0 && System.nanoTime() < deadline) {
+			while ((waiting = waiting(metricsBase)) < n && answered(connections) == 0 && System.nanoTime() < deadline) {
 				Thread.sleep(200);
 			}
 			if (waiting < n || answered(connections) > 0) {

@@ -8,6 +8,8 @@
 # VAAS_BENCH_JVM: the servers' JVM options (default below). VAAS_BENCH_PROFILE=<dir>: async-profiler's
 # CPU samples of the polled server from the first write until every answer of the last round is in
 # (wake-1.html, wake-2.html). VAAS_BENCH_HISTOGRAM=<prefix>: its class histogram while they wait.
+# VAAS_BENCH_AGENTS_PORT=1: each server also listens on the agents' port (vaas.agents.port, Netty,
+# its port + 100) and the long-polls wait there instead of on Tomcat.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -35,7 +37,8 @@ server() { # port, log
   VAAS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VAAS_DB_USER=postgres VAAS_BOOTSTRAP_ADMIN_TOKEN="$admin" \
     VAAS_MASTER_KEY="$master_key" VAAS_DATA_DIR="$work" \
     "$JAVA_HOME/bin/java" $jvm -jar "$jar" --server.port="$1" --logging.level.root=WARN \
-    --server.tomcat.max-connections=$((n + 1000)) --server.tomcat.accept-count=4096 >"$2" 2>&1 &
+    --server.tomcat.max-connections=$((n + 1000)) --server.tomcat.accept-count=4096 \
+    ${VAAS_BENCH_AGENTS_PORT:+--vaas.agents.port=$(($1 + 100))} >"$2" 2>&1 &
 }
 server $port "$work/server.log"; pid=$!
 await_health "$port"
@@ -57,13 +60,14 @@ token=$(head -n 1 "$work/tokens")
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$1/status) / 1024 )); }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 heap() { curl -fs "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
-round() { # name, poll port, server pid, config value
-  local digest; digest=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$2/api/v1/agent/bundle" | sed 's/.*"digest":"\([^"]*\)".*/\1/')
+round() { # name, server port, server pid, config value
+  local polled=$2; [ -n "${VAAS_BENCH_AGENTS_PORT:-}" ] && polled=$(($2 + 100))
+  local digest; digest=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$polled/api/v1/agent/bundle" | sed 's/.*"digest":"\([^"]*\)".*/\1/')
   "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
   local rss_before heap_before; rss_before=$(rss "$3"); heap_before=$(heap "$2")
   local idle_ticks; idle_ticks=$(cpu_ticks "$3"); sleep 10
   local cpu_before=$(( ($(cpu_ticks "$3") - idle_ticks) * 100 / $(getconf CLK_TCK) / 10 ))
-  coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$2" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4" "${VAAS_BENCH_ROUNDS:-3}"; }
+  coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$polled" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4" "${VAAS_BENCH_ROUNDS:-3}" "http://127.0.0.1:$2"; }
   local held answered waits_pid=$WAITS_PID
   read -r held <&"${WAITS[0]}" || held=""
   echo "== $1: $held"
@@ -85,6 +89,6 @@ round() { # name, poll port, server pid, config value
 }
 profiler=""
 if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); fi
-echo "servers: java $jvm; $n long-polls (?wait=55) from bench/Waits.java (one thread, non-blocking sockets), each with a session of its own"
+echo "servers: java $jvm; $n long-polls (?wait=55) from bench/Waits.java (one thread, non-blocking sockets), each with a session of its own${VAAS_BENCH_AGENTS_PORT:+, waiting on the Netty agents port}"
 round "the write on the same server" $port "$pid" 1
 round "the write on the other replica" $replica_port "$replica_pid" 2

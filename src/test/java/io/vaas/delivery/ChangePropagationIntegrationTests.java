@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replica, and through PostgreSQL LISTEN/NOTIFY on another one.
  */
 @PostgresIntegrationTest
-class ChangePropagationIntegrationTests {
+public class ChangePropagationIntegrationTests {
 
 	static final int ROUNDS = 20;
 
@@ -133,14 +133,14 @@ class ChangePropagationIntegrationTests {
 		throw new AssertionError("the change feed did not listen within 30 s");
 	}
 
-	record Setup(String ns, String token, String digest) {
+	public record Setup(String ns, String token, String digest) {
 	}
 
 	/**
 	 * A namespace whose bundle renders one config, an agent's token for it and its
 	 * digest.
 	 */
-	static Setup setUp(Api api) {
+	public static Setup setUp(Api api) {
 		var agents = new Agents(api);
 		var ns = Api.unique("wake");
 		api.namespace(ns);

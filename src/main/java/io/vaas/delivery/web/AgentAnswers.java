@@ -6,9 +6,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vaas.session.AgentCredentials;
 import io.vaas.session.InvalidAccessToken;
@@ -42,6 +49,21 @@ final class AgentAnswers {
 	 * An answer's status, headers and body; {@code sized} when it has a Content-Length.
 	 */
 	record Body(int status, HttpHeaders headers, byte[] bytes, boolean sized) {
+
+		/** The response: without its bytes for a {@code HEAD}, closing when asked. */
+		FullHttpResponse response(boolean head, boolean closes) {
+			var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+					head || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes), headers,
+					EmptyHttpHeaders.INSTANCE);
+			if (sized) {
+				response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+			}
+			if (closes) {
+				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			}
+			return response;
+		}
+
 	}
 
 	/** {@code Date} and what Spring Security's header writer adds to every answer. */

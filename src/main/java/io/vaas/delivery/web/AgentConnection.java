@@ -99,6 +99,11 @@ final class AgentConnection extends ChannelInboundHandlerAdapter {
 		var exchange = current;
 		if (exchange != null) {
 			exchange.clientLeft();
+			if (exchange.unanswered()) {
+				// Nothing will be written for it: it ends here.
+				current = null;
+				inFlight.decrementAndGet();
+			}
 		}
 		queued.clear();
 		super.channelInactive(context);

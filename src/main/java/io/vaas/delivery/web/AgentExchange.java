@@ -5,16 +5,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.vaas.shared.PeerRequest;
 import io.vaas.shared.Problems;
 import org.jspecify.annotations.Nullable;
@@ -129,6 +124,21 @@ final class AgentExchange {
 		}
 	}
 
+	/**
+	 * Whether the request was not answered yet; from now on it never is (its connection
+	 * is gone).
+	 */
+	boolean unanswered() {
+		if (!answered.compareAndSet(false, true)) {
+			return false;
+		}
+		var timer = safety;
+		if (timer != null) {
+			timer.cancel(false);
+		}
+		return true;
+	}
+
 	private void serve() {
 		services.onThreads().increment();
 		var uri = request.uri();
@@ -212,26 +222,12 @@ final class AgentExchange {
 	 * Writes the answer, unless one was written already, then hands the connection on.
 	 */
 	private void write(AgentAnswers.Body body, boolean close) {
-		if (!answered.compareAndSet(false, true)) {
+		if (!unanswered()) {
 			return;
 		}
-		var timer = safety;
-		if (timer != null) {
-			timer.cancel(false);
-		}
 		var closes = close || !HttpUtil.isKeepAlive(request);
-		var bytes = body.bytes();
-		var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(body.status()),
-				head || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes), body.headers(),
-				HttpHeaders.EMPTY_HEADERS);
-		if (body.sized()) {
-			response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-		}
-		if (closes) {
-			response.headers().set(HttpHeaderNames.CONNECTION, "close");
-		}
 		services.timer().record(started, body.status(), null);
-		context.writeAndFlush(response).addListener(written -> ended.ended(context, closes));
+		context.writeAndFlush(body.response(head, closes)).addListener(written -> ended.ended(context, closes));
 	}
 
 	private String client() {

@@ -1,0 +1,59 @@
+package io.vaas.delivery.web;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import io.vaas.delivery.ChangePropagationIntegrationTests;
+import io.vaas.support.Api;
+import io.vaas.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the agents' port counts as in flight (what its stop waits for) ends with every
+ * request, answered or not: a waiting long-poll whose client leaves is not left counted.
+ */
+@PostgresIntegrationTest
+@TestPropertySource(properties = "vaas.agents.port=0")
+class AgentPortStopIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${local.agents.port}")
+	int agentsPort;
+
+	@Autowired
+	AgentPort agentPort;
+
+	@Test
+	void countsNoRequestInFlightOnceItsClientLeft() throws Exception {
+		var setup = ChangePropagationIntegrationTests.setUp(new Api(port).withAgentsPort(agentsPort));
+		var before = agentPort.inFlight();
+		var socket = new Socket("127.0.0.1", agentsPort);
+		socket.getOutputStream()
+			.write(("GET /api/v1/agent/bundle?wait=60 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + setup.token()
+					+ "\r\nIf-None-Match: \"" + setup.digest() + "\"\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+		awaitTrue(() -> agentPort.inFlight() == before + 1, "the poll in flight");
+		socket.close();
+		awaitTrue(() -> agentPort.inFlight() == before, "nothing left in flight");
+	}
+
+	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+}
