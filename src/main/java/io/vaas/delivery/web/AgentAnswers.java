@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AsciiString;
 import io.vaas.session.AgentCredentials;
 import io.vaas.session.InvalidAccessToken;
 import io.vaas.shared.PeerRequest;
@@ -41,6 +42,21 @@ final class AgentAnswers {
 			Locale.US);
 
 	private static volatile Date date = new Date(0, "");
+
+	// What Spring Security's header writer adds to every answer, as ASCII strings that
+	// the
+	// encoder copies without converting them.
+	private static final AsciiString NOSNIFF_NAME = AsciiString.cached("X-Content-Type-Options");
+
+	private static final AsciiString NOSNIFF = AsciiString.cached("nosniff");
+
+	private static final AsciiString FRAME_OPTIONS_NAME = AsciiString.cached("X-Frame-Options");
+
+	private static final AsciiString DENY = AsciiString.cached("DENY");
+
+	private static final AsciiString XSS_PROTECTION_NAME = AsciiString.cached("X-XSS-Protection");
+
+	private static final AsciiString ZERO = AsciiString.cached("0");
 
 	private AgentAnswers() {
 	}
@@ -70,9 +86,9 @@ final class AgentAnswers {
 	static HttpHeaders headers() {
 		var headers = new DefaultHttpHeaders();
 		headers.set(HttpHeaderNames.DATE, now());
-		headers.set("X-Content-Type-Options", "nosniff");
-		headers.set("X-Frame-Options", "DENY");
-		headers.set("X-XSS-Protection", "0");
+		headers.set(NOSNIFF_NAME, NOSNIFF);
+		headers.set(FRAME_OPTIONS_NAME, DENY);
+		headers.set(XSS_PROTECTION_NAME, ZERO);
 		return headers;
 	}
 
