@@ -76,9 +76,11 @@ public class DeliveryService {
 	}
 
 	/**
-	 * What {@link #fetch} answers, when that needs nothing that can wait (a render, a
-	 * file made for the session): {@code null} otherwise, and for a token whose areas
-	 * this server does not know. Recorded on the session as {@link #fetch} records it.
+	 * What {@link #fetch} answers, when that needs nothing that can wait: {@code null}
+	 * when it needs a render, a file made for the session, or a record on the session
+	 * (whose audit event may have to wait for the database), and for a token whose areas
+	 * this server does not know. It records nothing: the session's record of this fetch
+	 * is already there.
 	 */
 	public @Nullable Fetched fetchAtOnce(VerifiedToken token) {
 		var areas = EnumSet.noneOf(Area.class);
@@ -90,10 +92,10 @@ public class DeliveryService {
 			areas.add(area.get());
 		}
 		var fetched = renders.getIfCached(token, areas);
-		if (fetched == null || fetched.files().madePerSession()) {
+		if (fetched == null || fetched.files().madePerSession()
+				|| !activity.recorded(token, fetched.revision(), fetched.files().digest())) {
 			return null;
 		}
-		activity.fetched(token, fetched.revision(), fetched.files().digest());
 		return fetched;
 	}
 

@@ -86,6 +86,15 @@ public class SessionActivity implements SmartLifecycle {
 	}
 
 	/**
+	 * Whether {@link #fetched} would record nothing: the session's fetch of this revision
+	 * and digest was recorded within the last minute. Never blocks.
+	 */
+	public boolean recorded(VerifiedToken token, long revision, String digest) {
+		var last = recorded.policy().getIfPresentQuietly(token.sessionId());
+		return last != null && last.revision() == revision && last.digest().equals(digest);
+	}
+
+	/**
 	 * Records a digest fetched by the session; one new to the session is written to it
 	 * soon (see {@link #flush}) and audited (repeats at most once a minute).
 	 */

@@ -3,14 +3,12 @@ package io.vaas.bundle;
 import io.vaas.support.Api;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The same delivery tests with {@code GET /api/v1/agent/bundle} called on the agents'
  * port ({@code vaas.agents.port}, Netty), everything else on the server's port: the
  * answers must be the same.
  */
-@TestPropertySource(properties = "vaas.agents.port=0")
 class BundleDeliveryOnTheAgentsPortIntegrationTests extends BundleDeliveryIntegrationTests {
 
 	@Value("${local.agents.port}")

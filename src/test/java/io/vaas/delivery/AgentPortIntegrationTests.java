@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code X-Forwarded-For} from a peer that is not a trusted proxy is ignored).
  */
 @PostgresIntegrationTest
-@TestPropertySource(properties = "vaas.agents.port=0")
 class AgentPortIntegrationTests {
 
 	@LocalServerPort

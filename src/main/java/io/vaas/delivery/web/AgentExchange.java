@@ -91,10 +91,11 @@ final class AgentExchange {
 	 * Answers on the event loop a fetch that needs nothing that can wait (the usual fetch
 	 * of an agent whose token and bundle were seen before): no hand-over to a virtual
 	 * thread and back. Anything else, a refusal included, is left to {@link #serve}.
+	 * Nothing it calls blocks or audits (the session's record of the fetch is there
+	 * already), so no request is bound for the audit log.
 	 */
 	private boolean answeredAtOnce() {
 		var headers = request.headers();
-		RequestContextHolder.setRequestAttributes(new PeerRequest(client(), BundleDelivery.PATH));
 		try {
 			var reply = services.delivery()
 				.replyAtOnce(services.credentials().verifiedBefore(headers.get(HttpHeaderNames.AUTHORIZATION)),
@@ -109,9 +110,6 @@ final class AgentExchange {
 		catch (RuntimeException ex) {
 			// Served again, and told, the usual way.
 			return false;
-		}
-		finally {
-			RequestContextHolder.resetRequestAttributes();
 		}
 	}
 

@@ -157,9 +157,10 @@ class BundleDelivery {
 
 	/**
 	 * The answer to a fetch that does not wait ({@code ?wait=} absent), when it can be
-	 * given without blocking: the token verified before, its bundle's render cached, its
-	 * session known to stand. {@code null} for anything else (including every refusal and
-	 * bad input), which {@link #ask} and {@link #reply} then answer.
+	 * given without blocking: the token verified before, its bundle's render cached and
+	 * its fetch of it on the session's record, its session known to stand. {@code null}
+	 * for anything else (including every refusal and bad input), which {@link #ask} and
+	 * {@link #reply} then answer.
 	 */
 	@Nullable Reply replyAtOnce(@Nullable VerifiedToken token, @Nullable String accept, @Nullable String ifNoneMatch) {
 		if (token == null) {

@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import io.vaas.delivery.ChangePropagationIntegrationTests;
 import io.vaas.support.Api;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request, answered or not: a waiting long-poll whose client leaves is not left counted.
  */
 @PostgresIntegrationTest
-@TestPropertySource(properties = "vaas.agents.port=0")
 class AgentPortStopIntegrationTests {
 
 	@LocalServerPort
@@ -43,12 +42,13 @@ class AgentPortStopIntegrationTests {
 			.write(("GET /api/v1/agent/bundle?wait=60 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + setup.token()
 					+ "\r\nIf-None-Match: \"" + setup.digest() + "\"\r\n\r\n")
 				.getBytes(StandardCharsets.ISO_8859_1));
-		awaitTrue(() -> agentPort.inFlight() == before + 1, "the poll in flight");
+		awaitTrue(() -> agentPort.inFlight() == before + 1, () -> "the poll in flight: " + agentPort.inFlight());
 		socket.close();
-		awaitTrue(() -> agentPort.inFlight() == before, "nothing left in flight");
+		awaitTrue(() -> agentPort.inFlight() == before,
+				() -> "in flight " + agentPort.inFlight() + ", before the poll " + before);
 	}
 
-	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+	private static void awaitTrue(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
 		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
