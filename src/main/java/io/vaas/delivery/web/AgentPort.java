@@ -138,6 +138,11 @@ final class AgentPort implements SmartLifecycle {
 		return channel == null ? -1 : ((InetSocketAddress) channel.localAddress()).getPort();
 	}
 
+	/** What requests are served with, once started on a port. */
+	@Nullable Services served() {
+		return served;
+	}
+
 	/** Requests being served or waiting for their answer. */
 	int inFlight() {
 		return inFlight.get();
