@@ -17,12 +17,14 @@ import java.util.TreeMap;
  * <p>
  * First every connection fetches once with If-None-Match (304), so what is timed later is the
  * server's wake, not connection set-up; then every connection sends its long-poll, and once the
- * server counts them as waiting (its vaas_agents_waiting gauge) it prints "HELD …". On a line
- * from stdin it changes the config they render from through WRITE_BASE (the same server or
+ * server counts them as waiting (its vaas_agents_waiting gauge) it prints "HELD …" (in later
+ * rounds "READY round r …"). On a line from stdin it changes the config they render from through WRITE_BASE (the same server or
  * another replica on the same database) and times each answer from the moment the write was
  * acknowledged (its response received) to the moment the answer's last byte was read; an answer
  * read before the acknowledgement counts as 0 ms and is counted apart, and the same figures are
- * also given from the moment the write was sent, which no answer can precede.
+ * also given from the moment the write was sent, which no answer can precede. With VAAS_BENCH_CPU
+ * ("name=pid,…", see CpuTicks) it also prints the CPU each process used from the write until the
+ * last answer.
  * That is done ROUNDS times (default 3; the first also finds the server's code for the wake not yet
  * compiled), each with every connection waiting again with the digest it was last sent.
  * Usage: java bench/Waits.java POLL_BASE TOKENS_FILE DIGEST N WAIT_SECONDS ADMIN_TOKEN WRITE_BASE VALUE [ROUNDS]
@@ -64,6 +66,8 @@ public class Waits {
 		if (!warm.equals(Map.of("304", n))) {
 			throw new IllegalStateException("the first fetches answered " + warm);
 		}
+		var stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+		var cpu = new CpuTicks(System.getenv("VAAS_BENCH_CPU"));
 		var rounds = args.length > 8 ? Integer.parseInt(args[8]) : 3;
 		var metricsBase = args.length > 9 ? URI.create(args[9]) : base;
 		for (int round = 1; round <= rounds; round++) {
@@ -88,13 +92,19 @@ public class Waits {
 				System.out.printf(
 						"HELD %d of %d waiting on the server %d ms after the first connection (answered early: %d)%n",
 						waiting, n, (System.nanoTime() - started) / 1_000_000, answered(connections));
-				System.out.flush();
-				new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
 			}
+			else {
+				System.out.printf("READY round %d: %d of %d waiting%n", round, waiting, n);
+			}
+			System.out.flush();
+			stdin.readLine();
+			var cpuBefore = cpu.now();
 			var sent = System.nanoTime();
 			change(writeBase, admin, value + round);
 			var acknowledged = System.nanoTime();
 			var all = awaitAnswers(connections, n, wait + 30);
+			var lastAnswer = System.nanoTime();
+			var cpuAfter = cpu.now();
 			var latencies = new long[n];
 			var fromSent = new long[n];
 			var beforeAck = 0;
@@ -114,6 +124,8 @@ public class Waits {
 					round, answered(connections), n, (acknowledged - sent) / 1_000_000, millis(latencies[n / 2]),
 					millis(latencies[(int) Math.ceil(n * 0.99) - 1]), millis(latencies[n - 1]), beforeAck,
 					millis(fromSent[n / 2]), millis(fromSent[(int) Math.ceil(n * 0.99) - 1]), statuses);
+			System.out.printf("CPU from the write until the last answer (%d ms): %s%n", (lastAnswer - sent) / 1_000_000,
+					CpuTicks.since(cpuBefore, cpuAfter));
 			System.out.flush();
 			if (!all || !statuses.equals(Map.of("200", n))) {
 				System.exit(1);

@@ -6,10 +6,11 @@
 # is done VAAS_BENCH_ROUNDS times (default 3), every connection waiting again after each change.
 # Usage: bench/waits.sh [n] — builds the jar (VAAS_BENCH_NO_BUILD=1 skips that), uses a fresh database on the local PostgreSQL.
 # VAAS_BENCH_JVM: the servers' JVM options (default below). VAAS_BENCH_PROFILE=<dir>: async-profiler's
-# CPU samples of the polled server from the first write until every answer of the last round is in
-# (wake-1.html, wake-2.html). VAAS_BENCH_HISTOGRAM=<prefix>: its class histogram while they wait.
+# CPU samples of the polled server in the last round, from its write until every answer is in
+# (wake-1.html, wake-2.html). Each round also prints the CPU each process used meanwhile. VAAS_BENCH_HISTOGRAM=<prefix>: its class histogram while they wait.
 # VAAS_BENCH_AGENTS_PORT=1: each server also listens on the agents' port (vaas.agents.port, Netty,
-# its port + 100) and the long-polls wait there instead of on Tomcat.
+# its port + 100) and the long-polls wait there instead of on Tomcat. VAAS_BENCH_SAME_ONLY=1: only the
+# rounds with the write on the polled server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -67,9 +68,11 @@ round() { # name, server port, server pid, config value
   local rss_before heap_before; rss_before=$(rss "$3"); heap_before=$(heap "$2")
   local idle_ticks; idle_ticks=$(cpu_ticks "$3"); sleep 10
   local cpu_before=$(( ($(cpu_ticks "$3") - idle_ticks) * 100 / $(getconf CLK_TCK) / 10 ))
-  coproc WAITS { "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$polled" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4" "${VAAS_BENCH_ROUNDS:-3}" "http://127.0.0.1:$2"; }
-  local held answered waits_pid=$WAITS_PID
-  read -r held <&"${WAITS[0]}" || held=""
+  coproc WAITS { VAAS_BENCH_CPU="polled server=$3,other server=$([ "$3" = "$pid" ] && echo "$replica_pid" || echo "$pid"),postgres" "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java "http://127.0.0.1:$polled" "$work/tokens" "$digest" "$n" 55 "$admin" "http://127.0.0.1:$port" "$4" "${VAAS_BENCH_ROUNDS:-3}" "http://127.0.0.1:$2"; }
+  # The coprocess's descriptors, copied: bash closes them and unsets WAITS once it has ended.
+  local held answered waits_pid=$WAITS_PID from_waits to_waits
+  exec {from_waits}<&"${WAITS[0]}" {to_waits}>&"${WAITS[1]}"
+  read -r held <&"$from_waits" || held=""
   echo "== $1: $held"
   if [[ $held != HELD* ]]; then
     local rc=0; wait "$waits_pid" || rc=$?
@@ -80,15 +83,23 @@ round() { # name, server port, server pid, config value
   echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used after a full GC $(heap "$2") MiB (before: $heap_before MiB), OS threads $(ls /proc/$3/task | wc -l)"
   local ticks_before; ticks_before=$(cpu_ticks "$3"); sleep 10
   echo "server CPU while they wait: $(( ($(cpu_ticks "$3") - ticks_before) * 100 / $(getconf CLK_TCK) / 10 ))% of a core over 10 s (before them: $cpu_before%)"
-  [ -n "${profiler:-}" ] && profile_start "$3" "$profiler"
-  echo go >&"${WAITS[1]}"
-  local line
-  while read -r line <&"${WAITS[0]}" && [ "$line" != DONE ]; do echo "$line"; done
-  [ -n "${profiler:-}" ] && profile_stop "$3" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/wake-$4"
+  local line rounds=${VAAS_BENCH_ROUNDS:-3}
+  [ -n "${profiler:-}" ] && [ "$rounds" = 1 ] && profile_start "$3" "$profiler"
+  echo go >&"$to_waits"
+  while read -r line <&"$from_waits" && [ "$line" != DONE ]; do
+    echo "$line"
+    if [[ $line == READY* ]]; then
+      # Only the last round is profiled: the wake with the server's code compiled.
+      [ -n "${profiler:-}" ] && [[ $line == "READY round $rounds:"* ]] && profile_start "$3" "$profiler"
+      echo go >&"$to_waits"
+    fi
+    [ -n "${profiler:-}" ] && [[ $line == "ANSWERED round $rounds:"* ]] && profile_stop "$3" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/wake-$4"
+  done
+  exec {from_waits}<&- {to_waits}>&-
   wait "$waits_pid" || { echo "bench/Waits.java failed (exit $?): the figures above are not a complete run"; exit 1; }
 }
 profiler=""
 if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then mkdir -p "$VAAS_BENCH_PROFILE"; profiler=$(async_profiler "$work"); fi
 echo "servers: java $jvm; $n long-polls (?wait=55) from bench/Waits.java (one thread, non-blocking sockets), each with a session of its own${VAAS_BENCH_AGENTS_PORT:+, waiting on the Netty agents port}"
 round "the write on the same server" $port "$pid" 1
-round "the write on the other replica" $replica_port "$replica_pid" 2
+[ -n "${VAAS_BENCH_SAME_ONLY:-}" ] || round "the write on the other replica" $replica_port "$replica_pid" 2

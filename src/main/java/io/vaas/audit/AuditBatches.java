@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.vaas.shared.DatabaseFailures;
+import io.vaas.shared.Lull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -21,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The queue behind {@link AuditLog#recordSoon}: one thread appends what waits to the
- * inbox, up to {@link #BATCH} events per transaction, and keeps a batch while the
- * database is away. It stops after the web server (so events of requests answered while
- * the server drains are queued and appended) and before the {@link AuditSequencer}; once
- * stopped it takes no more events and the caller appends them itself.
+ * inbox, up to {@link #BATCH} events per transaction, once a burst of them has ended (at
+ * most a second after the first, {@link Lull}), and keeps a batch while the database is
+ * away. It stops after the web server (so events of requests answered while the server
+ * drains are queued and appended) and before the {@link AuditSequencer}; once stopped it
+ * takes no more events and the caller appends them itself.
  */
 @Component
 class AuditBatches implements SmartLifecycle {
@@ -98,15 +100,20 @@ class AuditBatches implements SmartLifecycle {
 		running = true;
 		acceptEvents(true);
 		drainer = Thread.ofPlatform().daemon().name("vaas-audit-batch").start(() -> {
+			var backlog = false;
 			while (running || !queue.isEmpty()) {
 				try {
 					var first = queue.poll(200, TimeUnit.MILLISECONDS);
 					if (first == null) {
 						continue;
 					}
+					if (!backlog) {
+						lull();
+					}
 					var batch = new ArrayList<Pending>();
 					batch.add(first);
 					queue.drainTo(batch, BATCH - 1);
+					backlog = !queue.isEmpty();
 					try {
 						appendUntilDone(batch);
 					}
@@ -121,6 +128,21 @@ class AuditBatches implements SmartLifecycle {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Lets a burst of events (agents woken by a change, fetching) end before appending
+	 * them: their answers go out first ({@link Lull}). Not again while a backlog is
+	 * written.
+	 */
+	private void lull() {
+		try {
+			Lull.DEFAULT.await(queue::size, () -> !running);
+		}
+		catch (InterruptedException ex) {
+			// Appended now; the drainer's next wait sees the interrupt and stops.
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

@@ -16,6 +16,7 @@ import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
 import io.vaas.audit.Outcome;
 import io.vaas.shared.DatabaseFailures;
+import io.vaas.shared.Lull;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fetched (audited when it is new to the session) and the digest last applied.
  * <p>
  * A fetch does not wait for its write: when a change wakes ten thousand agents at once,
- * their answers go out while the sessions' rows are written behind them, in batches every
- * {@link #FLUSH_MILLIS} (one statement round per batch, the latest fetch per session).
- * Readers of sessions call {@link #flush} first, so an operator sees every fetch this
- * replica answered before the read.
+ * their answers go out before the sessions' rows are written behind them, in batches
+ * every {@link #FLUSH_MILLIS}, held back while fetches keep coming ({@link Lull}, at most
+ * a second; one statement round per batch, the latest fetch per session). Readers of
+ * sessions call {@link #flush} first, so an operator sees every fetch this replica
+ * answered before the read.
  */
 @Component
 public class SessionActivity implements SmartLifecycle {
@@ -152,6 +154,7 @@ public class SessionActivity implements SmartLifecycle {
 			while (running) {
 				try {
 					Thread.sleep(FLUSH_MILLIS);
+					Lull.DEFAULT.await(pending::size, () -> !running);
 					flush();
 				}
 				catch (InterruptedException ex) {

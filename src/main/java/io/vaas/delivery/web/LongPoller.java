@@ -3,12 +3,13 @@ package io.vaas.delivery.web;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import io.vaas.delivery.DeliveryService;
 import io.vaas.delivery.Fetched;
 import io.vaas.delivery.LongPolls;
@@ -46,6 +47,11 @@ class LongPoller implements DisposableBean {
 	private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
 			Thread.ofPlatform().daemon().name("long-poll-timer").factory());
 
+	// Deadlines on a wheel: cancelled in constant time when thousands are answered at
+	// once.
+	private final HashedWheelTimer deadlines = new HashedWheelTimer(
+			Thread.ofPlatform().daemon().name("long-poll-deadlines").factory(), 10, TimeUnit.MILLISECONDS, 1024);
+
 	private final ExecutorService looks = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("long-poll-", 0).factory());
 
@@ -54,7 +60,6 @@ class LongPoller implements DisposableBean {
 	LongPoller(DeliveryService delivery, LongPolls longPolls, MeterRegistry meters) {
 		this.delivery = delivery;
 		this.longPolls = longPolls;
-		this.timer.setRemoveOnCancelPolicy(true);
 		this.waiting = new WaitingPolls<>(meters);
 		this.timer.scheduleWithFixedDelay(() -> waiting.sweep(Poll::due, Poll::signal), SWEEP_NANOS, SWEEP_NANOS,
 				TimeUnit.NANOSECONDS);
@@ -77,6 +82,7 @@ class LongPoller implements DisposableBean {
 	@Override
 	public void destroy() {
 		timer.shutdownNow();
+		deadlines.stop();
 		looks.shutdown();
 	}
 
@@ -103,14 +109,11 @@ class LongPoller implements DisposableBean {
 		private @Nullable Runnable unsubscribe;
 
 		/** Wakes the poll at its deadline. */
-		private @Nullable ScheduledFuture<?> atDeadline;
+		private @Nullable Timeout atDeadline;
 
 		private boolean counted;
 
-		/**
-		 * The request's, for the looks on other threads (the audit log reads its
-		 * address).
-		 */
+		/** The request's, for looks on other threads (audit reads its address). */
 		private final @Nullable RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 
 		Poll(VerifiedToken token, @Nullable String known, long deadline) {
@@ -214,7 +217,7 @@ class LongPoller implements DisposableBean {
 				if (!counted) {
 					counted = true;
 					waiting.add(this);
-					atDeadline = timer.schedule(this::signal, remaining, TimeUnit.NANOSECONDS);
+					atDeadline = deadlines.newTimeout(timeout -> signal(), remaining, TimeUnit.NANOSECONDS);
 				}
 			}
 			catch (RuntimeException | Error ex) {
@@ -234,7 +237,7 @@ class LongPoller implements DisposableBean {
 				unsubscribe.run();
 			}
 			if (atDeadline != null) {
-				atDeadline.cancel(false);
+				atDeadline.cancel();
 			}
 			if (counted) {
 				waiting.remove(this);
