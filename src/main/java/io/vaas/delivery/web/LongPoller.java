@@ -1,8 +1,6 @@
 package io.vaas.delivery.web;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +26,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * woken by its namespace's next change, at its deadline, and by a sweep that goes over
  * all waiting polls once a second and wakes those whose session was revoked meanwhile (a
  * revocation also wakes them at once) or for which a certificate made for the session is
- * due ({@link WaitingPolls}). Each look runs on a virtual thread of its own, one look of
- * a poll at a time; a poll with nothing new is not looked at.
+ * due ({@link WaitingPolls}). Looks run on a few virtual threads ({@link Looks}), one
+ * look of a poll at a time; a poll with nothing new is not looked at.
  */
 @Component
 class LongPoller implements DisposableBean {
@@ -47,13 +45,11 @@ class LongPoller implements DisposableBean {
 	private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
 			Thread.ofPlatform().daemon().name("long-poll-timer").factory());
 
-	// Deadlines on a wheel: cancelled in constant time when thousands are answered at
-	// once.
+	// Deadlines on a wheel: cancels cost O(1) when thousands are answered at once.
 	private final HashedWheelTimer deadlines = new HashedWheelTimer(
 			Thread.ofPlatform().daemon().name("long-poll-deadlines").factory(), 10, TimeUnit.MILLISECONDS, 1024);
 
-	private final ExecutorService looks = Executors
-		.newThreadPerTaskExecutor(Thread.ofVirtual().name("long-poll-", 0).factory());
+	private final Looks looks = new Looks("long-poll-", Looks.MOST);
 
 	private final WaitingPolls<Poll> waiting;
 
@@ -167,7 +163,12 @@ class LongPoller implements DisposableBean {
 			if (signals.getAndIncrement() == 0) {
 				looks.execute(() -> {
 					RequestContextHolder.setRequestAttributes(attributes);
-					looks();
+					try {
+						looks();
+					}
+					finally {
+						RequestContextHolder.resetRequestAttributes();
+					}
 				});
 			}
 		}
