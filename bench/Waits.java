@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * read before the acknowledgement counts as 0 ms and is counted apart, and the same figures are
  * also given from the moment the write was sent, which no answer can precede. With VAAS_BENCH_CPU
  * ("name=pid,…", see CpuTicks) it also prints the CPU each process used from the write until the
- * last answer.
+ * last answer, and before each write it waits (at most 30 s) until those processes are quiet, so
+ * the previous round's tail (its audit events being chained) is not timed with the next.
  * That is done ROUNDS times (default 3; the first also finds the server's code for the wake not yet
  * compiled), each with every connection waiting again with the digest it was last sent.
  * Usage: java bench/Waits.java POLL_BASE TOKENS_FILE DIGEST N WAIT_SECONDS ADMIN_TOKEN WRITE_BASE VALUE [ROUNDS]
@@ -98,6 +99,7 @@ public class Waits {
 			}
 			System.out.flush();
 			stdin.readLine();
+			var settled = cpu.awaitQuiet(30_000);
 			var cpuBefore = cpu.now();
 			var sent = System.nanoTime();
 			change(writeBase, admin, value + round);
@@ -124,7 +126,8 @@ public class Waits {
 					round, answered(connections), n, (acknowledged - sent) / 1_000_000, millis(latencies[n / 2]),
 					millis(latencies[(int) Math.ceil(n * 0.99) - 1]), millis(latencies[n - 1]), beforeAck,
 					millis(fromSent[n / 2]), millis(fromSent[(int) Math.ceil(n * 0.99) - 1]), statuses);
-			System.out.printf("CPU from the write until the last answer (%d ms): %s%n", (lastAnswer - sent) / 1_000_000,
+			System.out.printf("CPU from the write until the last answer (%d ms; the servers and PostgreSQL settled %d ms"
+					+ " before the write): %s%n", (lastAnswer - sent) / 1_000_000, settled,
 					CpuTicks.since(cpuBefore, cpuAfter));
 			System.out.flush();
 			if (!all || !statuses.equals(Map.of("200", n))) {

@@ -23,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The queue behind {@link AuditLog#recordSoon}: one thread appends what waits to the
  * inbox, up to {@link #BATCH} events per transaction, once a burst of them has ended (at
- * most a second after the first, {@link Lull}), and keeps a batch while the database is
- * away. It stops after the web server (so events of requests answered while the server
- * drains are queued and appended) and before the {@link AuditSequencer}; once stopped it
- * takes no more events and the caller appends them itself.
+ * most 2 s after the first, {@link Lull}), and keeps a batch while the database is away.
+ * It stops after the web server (so events of requests answered while the server drains
+ * are queued and appended) and before the {@link AuditSequencer}; once stopped it takes
+ * no more events and the caller appends them itself.
  */
 @Component
 class AuditBatches implements SmartLifecycle {

@@ -33,9 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A fetch does not wait for its write: when a change wakes ten thousand agents at once,
  * their answers go out before the sessions' rows are written behind them, in batches
  * every {@link #FLUSH_MILLIS}, held back while fetches keep coming ({@link Lull}, at most
- * a second; one statement round per batch, the latest fetch per session). Readers of
- * sessions call {@link #flush} first, so an operator sees every fetch this replica
- * answered before the read.
+ * 2 s; one statement round per batch, the latest fetch per session). Readers of sessions
+ * call {@link #flush} first, so an operator sees every fetch this replica answered before
+ * the read.
  */
 @Component
 public class SessionActivity implements SmartLifecycle {

@@ -18,8 +18,11 @@ import java.util.function.IntSupplier;
  */
 public record Lull(long quietMillis, long maxMillis) {
 
-	/** 50 ms without a new record, or at most a second. */
-	public static final Lull DEFAULT = new Lull(50, 1000);
+	/**
+	 * 200 ms without a new record (the looks of 10,000 woken polls queue their records
+	 * within a few hundred ms, and their answers go out meanwhile), or at most 2 s.
+	 */
+	public static final Lull DEFAULT = new Lull(200, 2000);
 
 	/**
 	 * Waits while {@code size} grows, up to {@link #maxMillis}; at once when
