@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * Holds N concurrent long-polls (GET /api/v1/agent/bundle?wait=…) on one server, each on a
  * keep-alive connection of its own with a session of its own, and times how fast a change
  * reaches them. One thread and one selector drive all N connections (plain HTTP/1.1 over
- * non-blocking sockets), so the client costs little of the 2 cores it shares with the server.
+ * non-blocking sockets), so the client costs little of the 2 cores it shares with the server;
+ * VAAS_BENCH_CLIENT_THREADS=k spreads them over k such threads (a fleet does not read its answers
+ * one after another).
  * <p>
  * First every connection fetches once with If-None-Match (304), so what is timed later is the
  * server's wake, not connection set-up; then every connection sends its long-poll, and once the
@@ -52,15 +54,20 @@ public class Waits {
 			connections[i] = new WaitsConnection(base.getHost() + ":" + base.getPort(), tokens.get(i % tokens.size()),
 					digest);
 		}
-		var loop = new WaitsLoop(new InetSocketAddress(base.getHost(), base.getPort()));
-		var thread = Thread.ofPlatform().daemon().name("waits").uncaughtExceptionHandler((t, ex) -> {
-			ex.printStackTrace();
-			System.exit(1);
-		}).start(loop);
+		// Each wave of 500 connections stays on one selector thread, the waves taken in turn.
+		var threads = Integer.parseInt(System.getenv().getOrDefault("VAAS_BENCH_CLIENT_THREADS", "1"));
+		var loops = new WaitsLoop[threads];
+		for (int t = 0; t < threads; t++) {
+			loops[t] = new WaitsLoop(new InetSocketAddress(base.getHost(), base.getPort()));
+			Thread.ofPlatform().daemon().name("waits-" + t).uncaughtExceptionHandler((thread, ex) -> {
+				ex.printStackTrace();
+				System.exit(1);
+			}).start(loops[t]);
+		}
 		// Connections and a first fetch (304) each, in waves as a fleet's come.
 		var started = System.nanoTime();
 		for (int i = 0; i < n; i += 500) {
-			loop.submit(Arrays.asList(connections).subList(i, Math.min(n, i + 500)), "");
+			loops[(i / 500) % threads].submit(Arrays.asList(connections).subList(i, Math.min(n, i + 500)), "");
 			awaitAnswers(connections, Math.min(n, i + 500), 120);
 		}
 		var warm = statuses(connections);
@@ -76,7 +83,8 @@ public class Waits {
 				connection.reset();
 			}
 			for (int i = 0; i < n; i += 500) {
-				loop.submit(Arrays.asList(connections).subList(i, Math.min(n, i + 500)), "?wait=" + wait);
+				loops[(i / 500) % threads].submit(Arrays.asList(connections).subList(i, Math.min(n, i + 500)),
+						"?wait=" + wait);
 				Thread.sleep(50);
 			}
 			var deadline = System.nanoTime() + Math.max(30, wait - 10) * 1_000_000_000L;
@@ -135,7 +143,6 @@ public class Waits {
 			}
 		}
 		System.out.println("DONE");
-		thread.interrupt();
 	}
 
 	/** Changes the config the bundle renders from; returns once the write is acknowledged. */

@@ -10,7 +10,8 @@
 # (wake-1.html, wake-2.html). Each round also prints the CPU each process used meanwhile. VAAS_BENCH_HISTOGRAM=<prefix>: its class histogram while they wait.
 # VAAS_BENCH_AGENTS_PORT=1: each server also listens on the agents' port (vaas.agents.port, Netty,
 # its port + 100) and the long-polls wait there instead of on Tomcat. VAAS_BENCH_SAME_ONLY=1: only the
-# rounds with the write on the polled server.
+# rounds with the write on the polled server. VAAS_BENCH_CLIENT_THREADS=k: the client reads on k selector threads
+# (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh

@@ -22,8 +22,12 @@ final class Looks implements Executor {
 
 	private static final Logger log = LoggerFactory.getLogger(Looks.class);
 
-	/** The most virtual threads taking looks at once, by default. */
-	static final int MOST = 64;
+	/**
+	 * The most virtual threads taking looks at once, by default: a look that blocks (on a
+	 * database that hangs, up to its 30 s socket timeout) holds one, so there are enough
+	 * for the looks that need no database to go on beside many that wait.
+	 */
+	static final int MOST = 256;
 
 	private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
 
