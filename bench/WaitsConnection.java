@@ -109,24 +109,34 @@ final class WaitsConnection {
 	}
 
 	private static String header(CharSequence head, String name) {
-		for (var line : head.toString().split("\r\n")) {
-			if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
-				return line.substring(name.length() + 1).strip();
+		var value = valueOf(head.toString(), name);
+		if (value == null) {
+			throw new IllegalStateException("no " + name + " in " + head);
+		}
+		return value;
+	}
+
+	/**
+	 * The header's value, or null: the lines scanned as they are (String.split on "\r\n",
+	 * used before, compiles a pattern on every call).
+	 */
+	private static String valueOf(String head, String name) {
+		for (int start = 0, end; (end = head.indexOf("\r\n", start)) >= 0; start = end + 2) {
+			if (head.regionMatches(true, start, name, 0, name.length()) && end > start + name.length()
+					&& head.charAt(start + name.length()) == ':') {
+				return head.substring(start + name.length() + 1, end).strip();
 			}
 		}
-		throw new IllegalStateException("no " + name + " in " + head);
+		return null;
 	}
 
 	private static long contentLength(CharSequence head) {
-		for (var line : head.toString().split("\r\n")) {
-			if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-				return Long.parseLong(line.substring(15).strip());
-			}
-			if (line.regionMatches(true, 0, "Transfer-Encoding:", 0, 18)) {
-				throw new IllegalStateException("a chunked answer: " + head);
-			}
+		var text = head.toString();
+		if (valueOf(text, "Transfer-Encoding") != null) {
+			throw new IllegalStateException("a chunked answer: " + head);
 		}
-		return 0; // 304, or an answer without a body
+		var length = valueOf(text, "Content-Length");
+		return length == null ? 0 : Long.parseLong(length); // 0: a 304, or an answer without a body
 	}
 
 }
