@@ -38,8 +38,9 @@ final class CpuTicks {
 
 	/**
 	 * Waits until the watched processes (this client aside) together use less than 15 % of
-	 * a core over half a second (10,000 waiting polls alone cost a server about 5 %), at most {@code maxMillis}: what the previous round left
-	 * (the audit chain, the sessions' records) is done before the next is timed.
+	 * a core over half a second (10,000 waiting polls alone cost a server about 5 %), at
+	 * most {@code maxMillis}: what the previous round left (the audit chain, the sessions'
+	 * records) is done before the next is timed.
 	 * @return how long it waited, in milliseconds
 	 */
 	long awaitQuiet(long maxMillis) throws InterruptedException {

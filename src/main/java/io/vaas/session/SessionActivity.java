@@ -92,6 +92,9 @@ public class SessionActivity implements SmartLifecycle {
 	 * and digest was recorded within the last minute. Never blocks.
 	 */
 	public boolean recorded(VerifiedToken token, long revision, String digest) {
+		// A new revision may leave this session's files as they were: its number is news.
+		// Read quietly: this runs on every fetch, and an entry lives by its writes alone
+		// (a minute), so the cache has no reads to keep account of.
 		var last = recorded.policy().getIfPresentQuietly(token.sessionId());
 		return last != null && last.revision() == revision && last.digest().equals(digest);
 	}
@@ -101,11 +104,7 @@ public class SessionActivity implements SmartLifecycle {
 	 * soon (see {@link #flush}) and audited (repeats at most once a minute).
 	 */
 	public void fetched(VerifiedToken token, long revision, String digest) {
-		// A new revision may leave this session's files as they were: its number is news.
-		// Read quietly: this runs on every fetch, and an entry lives by its writes alone
-		// (a minute), so the cache has no reads to keep account of.
-		var last = recorded.policy().getIfPresentQuietly(token.sessionId());
-		if (last != null && last.revision() == revision && last.digest().equals(digest)) {
+		if (recorded(token, revision, digest)) {
 			return;
 		}
 		recorded.put(token.sessionId(), new Recorded(revision, digest));

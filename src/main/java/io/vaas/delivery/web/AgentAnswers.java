@@ -44,8 +44,7 @@ final class AgentAnswers {
 	private static volatile Date date = new Date(0, "");
 
 	// What Spring Security's header writer adds to every answer, as ASCII strings that
-	// the
-	// encoder copies without converting them.
+	// the encoder copies without converting them.
 	private static final AsciiString NOSNIFF_NAME = AsciiString.cached("X-Content-Type-Options");
 
 	private static final AsciiString NOSNIFF = AsciiString.cached("nosniff");

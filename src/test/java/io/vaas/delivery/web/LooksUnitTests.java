@@ -35,11 +35,12 @@ class LooksUnitTests {
 			});
 		}
 		awaitTrue(() -> busy.get() == 3, "three looks blocked");
-		assertThat(looks.running()).isEqualTo(3);
+		assertThat(looks.getPoolSize()).isEqualTo(3);
+		assertThat(looks.getQueue()).hasSize(17);
 		release.countDown();
 		awaitTrue(() -> done.get() == 20, "every look taken");
 		assertThat(mostBusy).hasValue(3);
-		awaitTrue(() -> looks.running() == 0, "its threads gone");
+		awaitTrue(() -> looks.getPoolSize() == 0, "its threads gone");
 		looks.shutdown();
 	}
 
@@ -52,7 +53,7 @@ class LooksUnitTests {
 		});
 		looks.execute(done::incrementAndGet);
 		awaitTrue(() -> done.get() == 1, "the next look taken");
-		awaitTrue(() -> looks.running() == 0, "its thread gone");
+		awaitTrue(() -> looks.getPoolSize() == 0, "its thread gone");
 		looks.shutdown();
 	}
 
@@ -76,7 +77,7 @@ class LooksUnitTests {
 			sender.join();
 		}
 		awaitTrue(() -> done.get() == 200_000, "every look taken");
-		awaitTrue(() -> looks.running() == 0, "its threads gone");
+		awaitTrue(() -> looks.getPoolSize() == 0, "its threads gone");
 		looks.shutdown();
 	}
 
