@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "audit_events")
-class AuditEvent implements org.springframework.data.domain.Persistable<Long> {
+final class AuditEvent implements org.springframework.data.domain.Persistable<Long> {
 
 	@Id
 	private long seq;

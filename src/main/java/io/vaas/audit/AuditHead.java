@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "audit_head")
-class AuditHead {
+final class AuditHead {
 
 	@Id
 	private int id;

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "bundles")
 @AttributeOverride(name = "latest", column = @Column(name = "latest_revision"))
-class Bundle extends VersionedHead {
+final class Bundle extends VersionedHead {
 
 	@Column(name = "render_failure")
 	private @Nullable String renderFailure;

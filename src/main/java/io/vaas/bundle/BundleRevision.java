@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "bundle_revisions")
 @AttributeOverride(name = "headId", column = @Column(name = "bundle_id"))
 @AttributeOverride(name = "number", column = @Column(name = "revision"))
-class BundleRevision extends VersionRow {
+final class BundleRevision extends VersionRow {
 
 	private byte[] files;
 

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "configs")
-class Config extends VersionedHead {
+final class Config extends VersionedHead {
 
 	protected Config() {
 		// for JPA

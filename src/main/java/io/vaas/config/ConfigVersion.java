@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "config_versions")
 @AttributeOverride(name = "headId", column = @Column(name = "config_id"))
-class ConfigVersion extends VersionRow {
+final class ConfigVersion extends VersionRow {
 
 	private byte[] data;
 

@@ -19,6 +19,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -113,7 +114,7 @@ class ConsoleConfiguration {
 	 * so, or by default on the embedded development setup.
 	 */
 	@Bean
-	static BeanPostProcessor swaggerUiSettings(Environment environment) {
+	static BeanPostProcessor swaggerUiSettings(Environment environment, ObjectProvider<ConsoleDocuments> documents) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
@@ -121,7 +122,7 @@ class ConsoleConfiguration {
 					ui.setPersistAuthorization(console(environment).persistAuthorization(embedded(environment)));
 					// Swagger UI opens the operator's document first (urls are named by
 					// title).
-					ui.setUrlsPrimaryName(Catalogue.read().groups().get("operator").title());
+					ui.setUrlsPrimaryName(documents.getObject().catalogue().groups().get("operator").title());
 				}
 				return bean;
 			}

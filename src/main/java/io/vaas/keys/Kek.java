@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /** A key-encryption key, stored sealed by the master key's wrapping key. */
 @Entity
 @Table(name = "keks")
-class Kek {
+final class Kek {
 
 	enum Status {
 

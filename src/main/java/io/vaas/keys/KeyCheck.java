@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "key_check")
-class KeyCheck {
+final class KeyCheck {
 
 	@Id
 	private int id;

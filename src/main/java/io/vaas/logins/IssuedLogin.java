@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "database_logins")
-class IssuedLogin {
+final class IssuedLogin {
 
 	static final String CREATING = "creating";
 

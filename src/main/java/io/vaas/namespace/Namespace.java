@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "namespaces")
-class Namespace implements org.springframework.data.domain.Persistable<String> {
+final class Namespace implements org.springframework.data.domain.Persistable<String> {
 
 	@Id
 	private String name;

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /** An operator token as stored: its hash, never its value. */
 @Entity
 @Table(name = "operator_tokens")
-class OperatorToken {
+final class OperatorToken {
 
 	@Id
 	private UUID id;

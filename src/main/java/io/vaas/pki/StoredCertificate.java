@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "pki_certificates")
-class StoredCertificate {
+final class StoredCertificate {
 
 	static final String ROOT = "root";
 

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "secrets")
-class Secret extends VersionedHead {
+final class Secret extends VersionedHead {
 
 	protected Secret() {
 		// for JPA

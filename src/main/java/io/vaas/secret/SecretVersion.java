@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "secret_versions")
 @AttributeOverride(name = "headId", column = @Column(name = "secret_id"))
 @AttributeOverride(name = "author", column = @Column(name = "created_by"))
-class SecretVersion extends VersionRow {
+final class SecretVersion extends VersionRow {
 
 	private String encoding;
 

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 @org.hibernate.annotations.DynamicUpdate
 @Entity
 @Table(name = "seeds")
-class Seed {
+final class Seed {
 
 	@Id
 	private UUID id;

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 @org.hibernate.annotations.DynamicUpdate
 @Entity
 @Table(name = "agent_sessions")
-class AgentSession implements org.springframework.data.domain.Persistable<java.util.UUID> {
+final class AgentSession implements org.springframework.data.domain.Persistable<java.util.UUID> {
 
 	@Id
 	private UUID id;

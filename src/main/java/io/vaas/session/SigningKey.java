@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /** An ES256 signing key: public JWK in the clear, private JWK sealed by a KEK. */
 @Entity
 @Table(name = "signing_keys")
-class SigningKey {
+final class SigningKey {
 
 	static final String ACTIVE = "ACTIVE";
 

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /** A trust as stored: its bundle, its name and its definition as JSON. */
 @Entity
 @Table(name = "trusts")
-class Trust {
+final class Trust {
 
 	@Id
 	private UUID id;
