@@ -10,17 +10,19 @@ import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Schema;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * {@code console/catalogue.yaml}, read once: the two groups with their tags in workflow
- * order, every operation (its method and path, tag, what it does, who may call it, what
- * it audits, its path parameters' walk-through values and examples of its bodies), the
- * schemas written by hand where the code's types say too little (a bundle's file entry),
- * and an example problem per status.
+ * {@code console/catalogue.yaml} (its groups read at start, the whole when the first
+ * document is made): the two groups with their tags in workflow order, every operation
+ * (its method and path, tag, what it does, who may call it, what it audits, its path
+ * parameters' walk-through values and examples of its bodies), the schemas written by
+ * hand where the code's types say too little (a bundle's file entry), and an example
+ * problem per status.
  */
 record Catalogue(Map<String, Group> groups, Map<String, Operation> operations, Map<String, Schema<?>> schemas,
 		Map<String, Example> problems) {
@@ -60,15 +62,42 @@ record Catalogue(Map<String, Group> groups, Map<String, Operation> operations, M
 		}
 	}
 
-	private static Catalogue of(JsonNode root) {
-		var groups = new LinkedHashMap<String, Group>();
-		for (var group : root.get("groups").properties()) {
-			var node = group.getValue();
-			var tags = new LinkedHashMap<String, String>();
-			node.get("tags").properties().forEach(tag -> tags.put(tag.getKey(), tag.getValue().asString()));
-			groups.put(group.getKey(), new Group(group.getKey(), node.get("title").asString(),
-					node.get("start").asString(), strings(node.get("paths")), tags));
+	/**
+	 * The groups alone, read without the rest of the file: what the documents' beans need
+	 * at start (the rest is read when the first document is made).
+	 */
+	static Map<String, Group> readGroups() {
+		try (var in = new ClassPathResource(LOCATION).getInputStream(); var parser = YAML.createParser(in)) {
+			parser.nextToken();
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				var name = parser.currentName();
+				parser.nextToken();
+				if (name.equals("groups")) {
+					return groups(parser.readValueAsTree());
+				}
+				parser.skipChildren();
+			}
+			throw new IllegalStateException(LOCATION + " has no groups");
 		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Map<String, Group> groups(JsonNode node) {
+		var groups = new LinkedHashMap<String, Group>();
+		for (var group : node.properties()) {
+			var value = group.getValue();
+			var tags = new LinkedHashMap<String, String>();
+			value.get("tags").properties().forEach(tag -> tags.put(tag.getKey(), tag.getValue().asString()));
+			groups.put(group.getKey(), new Group(group.getKey(), value.get("title").asString(),
+					value.get("start").asString(), strings(value.get("paths")), tags));
+		}
+		return groups;
+	}
+
+	private static Catalogue of(JsonNode root) {
+		var groups = groups(root.get("groups"));
 		var operations = new LinkedHashMap<String, Operation>();
 		for (var entry : root.get("operations").properties()) {
 			var node = entry.getValue();

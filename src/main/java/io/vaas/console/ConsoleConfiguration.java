@@ -64,7 +64,7 @@ class ConsoleConfiguration {
 	@Bean
 	ConsoleDocuments consoleDocuments(Environment environment) {
 		var configured = environment.getProperty("vaas.bootstrap.admin-token", "");
-		return new ConsoleDocuments(Catalogue.read(),
+		return new ConsoleDocuments(Catalogue.readGroups(), Catalogue::read,
 				new StartPage(embedded(environment), environment.getProperty("vaas.data-dir", "./data"),
 						configured.isBlank()
 								? environment.getProperty("vaas.bootstrap.token-file", "bootstrap-admin.token") : null,
@@ -93,7 +93,7 @@ class ConsoleConfiguration {
 	}
 
 	private static GroupedOpenApi group(ConsoleDocuments documents, String name) {
-		var group = documents.catalogue().groups().get(name);
+		var group = documents.groups().get(name);
 		return GroupedOpenApi.builder()
 			.group(name)
 			.displayName(group.title())
@@ -122,7 +122,7 @@ class ConsoleConfiguration {
 					ui.setPersistAuthorization(console(environment).persistAuthorization(embedded(environment)));
 					// Swagger UI opens the operator's document first (urls are named by
 					// title).
-					ui.setUrlsPrimaryName(documents.getObject().catalogue().groups().get("operator").title());
+					ui.setUrlsPrimaryName(documents.getObject().groups().get("operator").title());
 				}
 				return bean;
 			}

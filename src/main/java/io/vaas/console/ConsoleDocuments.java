@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -17,6 +18,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Puts the {@link Catalogue} into a generated document: the group's title, start page and
  * tags in workflow order; each operation's id, tag, description, walk-through parameter
@@ -27,34 +30,41 @@ final class ConsoleDocuments {
 
 	static final String PROBLEM = "application/problem+json";
 
-	private final Catalogue catalogue;
+	private final Map<String, Catalogue.Group> groups;
+
+	private final Supplier<Catalogue> catalogue;
 
 	private final StartPage start;
 
-	ConsoleDocuments(Catalogue catalogue, StartPage start) {
-		this.catalogue = catalogue;
+	/**
+	 * @param groups the catalogue's groups, which the documents' beans need at start
+	 * @param catalogue the whole catalogue, read when the first document is made
+	 */
+	ConsoleDocuments(Map<String, Catalogue.Group> groups, Supplier<Catalogue> catalogue, StartPage start) {
+		this.groups = groups;
+		this.catalogue = SingletonSupplier.of(catalogue);
 		this.start = start;
 	}
 
-	Catalogue catalogue() {
-		return catalogue;
+	Map<String, Catalogue.Group> groups() {
+		return groups;
 	}
 
 	/**
 	 * @param group the group's document, or null for the whole API
 	 */
 	void apply(OpenAPI api, Catalogue.@Nullable Group group) {
-		var groups = group == null ? List.copyOf(catalogue.groups().values()) : List.of(group);
+		var shown = group == null ? List.copyOf(groups.values()) : List.of(group);
 		api.info(new Info().title(group == null ? "vaas API" : group.title())
 			.version("v1")
-			.description(start.markdown(groups)));
+			.description(start.markdown(shown)));
 		var tags = new ArrayList<Tag>();
-		groups.forEach(
+		shown.forEach(
 				g -> g.tags().forEach((name, description) -> tags.add(new Tag().name(name).description(description))));
 		api.tags(tags);
 		var components = api.getComponents() == null ? new Components() : api.getComponents();
 		api.components(components);
-		catalogue.schemas().forEach((name, schema) -> {
+		catalogue.get().schemas().forEach((name, schema) -> {
 			var dot = name.indexOf('.');
 			if (dot < 0) {
 				components.addSchemas(name, schema);
@@ -66,12 +76,12 @@ final class ConsoleDocuments {
 				components.getSchemas().get(name.substring(0, dot)).addProperty(name.substring(dot + 1), schema);
 			}
 		});
-		catalogue.problems().forEach((status, example) -> components.addExamples("problem" + status, example));
+		catalogue.get().problems().forEach((status, example) -> components.addExamples("problem" + status, example));
 		if (api.getPaths() == null) {
 			return;
 		}
 		api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-			var entry = catalogue.operation(method + " " + path);
+			var entry = catalogue.get().operation(method + " " + path);
 			problemResponses(method, operation, entry);
 			if (entry == null) {
 				return; // CatalogueTests names it
@@ -150,7 +160,7 @@ final class ConsoleDocuments {
 								.example(entry.responses().get("400"))));
 				return;
 			}
-			if (code.startsWith("4") && catalogue.problems().containsKey(code)) {
+			if (code.startsWith("4") && catalogue.get().problems().containsKey(code)) {
 				response.content(new Content().addMediaType(PROBLEM, new MediaType()
 					.schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))
 					.examples(Map.of(exampleName(code), new Example().$ref("#/components/examples/problem" + code)))));
@@ -182,7 +192,7 @@ final class ConsoleDocuments {
 	}
 
 	private String exampleName(String code) {
-		return catalogue.problems().get(code).getSummary();
+		return catalogue.get().problems().get(code).getSummary();
 	}
 
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import javax.net.ssl.X509TrustManager;
 
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -45,15 +47,36 @@ class KeyFetcher implements ResourceRetriever {
 
 	private final IdentityProperties properties;
 
-	private final HttpClient client;
+	/** The configured CA file's and the cluster CA's certificates, read at start. */
+	private final List<Certificate> configured;
+
+	private volatile @Nullable HttpClient client;
 
 	KeyFetcher(IdentityProperties properties) {
 		this.properties = properties;
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(properties.fetchTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.sslContext(sslContext(properties))
-			.build();
+		this.configured = configured(properties);
+	}
+
+	/**
+	 * The client, made at the first fetch: loading the JDK's CAs takes a while at start,
+	 * and a server whose trusts have no key-set URL never fetches.
+	 */
+	private HttpClient client() {
+		var made = client;
+		if (made == null) {
+			synchronized (this) {
+				made = client;
+				if (made == null) {
+					made = HttpClient.newBuilder()
+						.connectTimeout(properties.fetchTimeout())
+						.followRedirects(HttpClient.Redirect.NEVER)
+						.sslContext(sslContext(configured))
+						.build();
+					client = made;
+				}
+			}
+		}
+		return made;
 	}
 
 	@Override
@@ -73,7 +96,7 @@ class KeyFetcher implements ResourceRetriever {
 		bearer(url).ifPresent(token -> request.header("Authorization", "Bearer " + token));
 		HttpResponse<java.io.InputStream> response;
 		try {
-			response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+			response = client().send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -134,9 +157,10 @@ class KeyFetcher implements ResourceRetriever {
 	}
 
 	/**
-	 * The JDK's trusted CAs, the configured CA file's and the cluster CA when present.
+	 * The configured CA file's and the cluster CA's certificates (when present); a
+	 * configured file that cannot be read or parsed stops the start.
 	 */
-	private static SSLContext sslContext(IdentityProperties properties) {
+	private static List<Certificate> configured(IdentityProperties properties) {
 		var files = new ArrayList<Path>();
 		if (properties.caFile() != null) {
 			if (!Files.isReadable(properties.caFile())) {
@@ -147,9 +171,32 @@ class KeyFetcher implements ResourceRetriever {
 		if (Files.isReadable(properties.kubernetes().caFile())) {
 			files.add(properties.kubernetes().caFile());
 		}
+		if (files.isEmpty()) {
+			return List.of();
+		}
+		var certificates = new ArrayList<Certificate>();
+		try {
+			var factory = CertificateFactory.getInstance("X.509");
+			for (var file : files) {
+				try (var in = Files.newInputStream(file)) {
+					certificates.addAll(factory.generateCertificates(in));
+				}
+			}
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("the CAs for fetching keys could not be loaded: " + ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return List.copyOf(certificates);
+	}
+
+	/** The JDK's trusted CAs and the configured ones. */
+	private static SSLContext sslContext(List<Certificate> configured) {
 		try {
 			var context = SSLContext.getInstance("TLS");
-			context.init(null, trustManagers(files), null);
+			context.init(null, trustManagers(configured), null);
 			return context;
 		}
 		catch (GeneralSecurityException ex) {
@@ -160,11 +207,11 @@ class KeyFetcher implements ResourceRetriever {
 		}
 	}
 
-	private static javax.net.ssl.TrustManager[] trustManagers(List<Path> files)
+	private static javax.net.ssl.TrustManager[] trustManagers(List<Certificate> configured)
 			throws GeneralSecurityException, IOException {
 		var jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		jdk.init((KeyStore) null);
-		if (files.isEmpty()) {
+		if (configured.isEmpty()) {
 			return jdk.getTrustManagers();
 		}
 		var store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -177,13 +224,8 @@ class KeyFetcher implements ResourceRetriever {
 				}
 			}
 		}
-		var certificates = CertificateFactory.getInstance("X.509");
-		for (var file : files) {
-			try (var in = Files.newInputStream(file)) {
-				for (var certificate : certificates.generateCertificates(in)) {
-					store.setCertificateEntry("configured-" + count++, certificate);
-				}
-			}
+		for (var certificate : configured) {
+			store.setCertificateEntry("configured-" + count++, certificate);
 		}
 		var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		factory.init(store);

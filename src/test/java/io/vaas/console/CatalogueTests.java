@@ -43,6 +43,11 @@ class CatalogueTests {
 	}
 
 	@Test
+	void theGroupsReadAloneAreTheCataloguesGroups() {
+		assertThat(Catalogue.readGroups()).hasSize(2).containsExactlyEntriesOf(CATALOGUE.groups());
+	}
+
+	@Test
 	void everyOperationHasItsIdTagAndDescription() {
 		var unlisted = new ArrayList<String>();
 		var ids = new ArrayList<String>();

@@ -70,6 +70,14 @@ class KeyFetcherUnitTests {
 	}
 
 	@Test
+	void aCaFileThatIsNotCertificatesStopsTheStart() throws Exception {
+		var garbled = Files.writeString(dir.resolve("garbled.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new KeyFetcher(properties(garbled, List.of(), dir.resolve("absent"))))
+			.withMessageContaining("could not be loaded");
+	}
+
+	@Test
 	void refusesPlainHttpAndErrorAnswers() {
 		var fetcher = new KeyFetcher(properties(issuer.caFile(), List.of(), dir.resolve("absent")));
 		assertThatThrownBy(() -> fetcher.retrieveResource(URI.create("http://localhost:1/keys").toURL()))
