@@ -18,6 +18,7 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -25,9 +26,9 @@ import javax.net.ssl.X509TrustManager;
 
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Fetches key sets and discovery documents over https (for Nimbus' key sources): bounded
@@ -47,36 +48,21 @@ class KeyFetcher implements ResourceRetriever {
 
 	private final IdentityProperties properties;
 
-	/** The configured CA file's and the cluster CA's certificates, read at start. */
-	private final List<Certificate> configured;
-
-	private volatile @Nullable HttpClient client;
+	/**
+	 * The client, made at the first fetch: loading the JDK's CAs takes a while at start,
+	 * and a server whose trusts have no key-set URL never fetches. The configured CA
+	 * file's and the cluster CA's certificates are read at start.
+	 */
+	private final Supplier<HttpClient> client;
 
 	KeyFetcher(IdentityProperties properties) {
 		this.properties = properties;
-		this.configured = configured(properties);
-	}
-
-	/**
-	 * The client, made at the first fetch: loading the JDK's CAs takes a while at start,
-	 * and a server whose trusts have no key-set URL never fetches.
-	 */
-	private HttpClient client() {
-		var made = client;
-		if (made == null) {
-			synchronized (this) {
-				made = client;
-				if (made == null) {
-					made = HttpClient.newBuilder()
-						.connectTimeout(properties.fetchTimeout())
-						.followRedirects(HttpClient.Redirect.NEVER)
-						.sslContext(sslContext(configured))
-						.build();
-					client = made;
-				}
-			}
-		}
-		return made;
+		var configured = configured(properties);
+		this.client = SingletonSupplier.of(() -> HttpClient.newBuilder()
+			.connectTimeout(properties.fetchTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.sslContext(sslContext(configured))
+			.build());
 	}
 
 	@Override
@@ -96,7 +82,7 @@ class KeyFetcher implements ResourceRetriever {
 		bearer(url).ifPresent(token -> request.header("Authorization", "Bearer " + token));
 		HttpResponse<java.io.InputStream> response;
 		try {
-			response = client().send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+			response = client.get().send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
