@@ -2,6 +2,7 @@ package io.vaas.delivery;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +27,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * replica a change wakes waiters right after it commits; on PostgreSQL it is also sent
  * with {@code NOTIFY} inside the changing transaction (so it is delivered exactly when,
  * and only if, the change commits) and every replica {@code LISTEN}s on a connection of
- * its own. On H2 (the single-node default) the in-process wake is all there is.
+ * its own; a replica passes over the notifications it sent itself ({@link Notice}). On H2
+ * (the single-node default) the in-process wake is all there is.
  * <p>
  * While the {@code LISTEN} connection is down (detected within half a second when it is
  * closed, and by a heartbeat within about 15 s when it hangs) a change on another replica
@@ -55,6 +57,9 @@ class ChangeFeed implements SmartLifecycle {
 	private final boolean postgres;
 
 	private final Waiters next = new Waiters();
+
+	/** This replica, in the notifications it sends. */
+	private final String origin = UUID.randomUUID().toString();
 
 	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
@@ -128,7 +133,8 @@ class ChangeFeed implements SmartLifecycle {
 	@EventListener
 	void notifyReplicas(SessionRevoked revocation) {
 		if (postgres) {
-			jdbc.queryForObject("select pg_notify(?, ?)", Object.class, REVOCATIONS, revocation.payload());
+			jdbc.queryForObject("select pg_notify(?, ?)", Object.class, REVOCATIONS,
+					Notice.payload(origin, revocation.payload()));
 		}
 	}
 
@@ -143,9 +149,14 @@ class ChangeFeed implements SmartLifecycle {
 	}
 
 	private void received(org.postgresql.PGNotification notification) {
+		var notice = Notice.parse(notification.getParameter());
+		if (origin.equals(notice.origin())) {
+			// Taken in when it committed here (wakeHere, revokedHere).
+			return;
+		}
 		if (REVOCATIONS.equals(notification.getName())) {
 			try {
-				var revocation = SessionRevoked.parse(notification.getParameter());
+				var revocation = SessionRevoked.parse(notice.body());
 				sessions.revokedElsewhere(revocation);
 				nudge(revocation.namespace());
 			}
@@ -154,7 +165,7 @@ class ChangeFeed implements SmartLifecycle {
 			}
 		}
 		else {
-			wake(notification.getParameter());
+			wake(notice.body());
 		}
 	}
 
@@ -165,7 +176,8 @@ class ChangeFeed implements SmartLifecycle {
 	@EventListener
 	void notifyReplicas(NamespaceChanged change) {
 		if (postgres) {
-			jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL, change.namespace());
+			jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL,
+					Notice.payload(origin, change.namespace()));
 		}
 	}
 

@@ -77,6 +77,34 @@ public class ChangePropagationIntegrationTests {
 	}
 
 	@Test
+	void countsAChangeMadeHereOnceThoughItsNotificationComesBackToIt() throws Exception {
+		var api = new Api(port);
+		var setup = setUp(api);
+		awaitEverythingSentSoFar();
+		var before = awaitGeneration(setup.ns());
+		api.put("/api/v1/namespaces/" + setup.ns() + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":1}}").expect(200);
+		assertThat(feed.generation(setup.ns())).as("woken when it committed").isEqualTo(before + 1);
+		awaitEverythingSentSoFar();
+		assertThat(feed.generation(setup.ns())).as("its own notification passed over").isEqualTo(before + 1);
+	}
+
+	/**
+	 * Notifies as a replica of an earlier version would (no origin) and waits until this
+	 * replica has taken it in: PostgreSQL delivers notifications in the order their
+	 * transactions committed, so every one sent before has been taken in too.
+	 */
+	private void awaitEverythingSentSoFar() throws InterruptedException {
+		var marker = Api.unique("marker");
+		var before = awaitGeneration(marker);
+		jdbc.queryForObject("select pg_notify(?, ?)", Object.class, ChangeFeed.CHANNEL, marker);
+		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (feed.generation(marker) <= before) {
+			assertThat(System.nanoTime() - deadline).as("the marker notification taken in within 30 s").isNegative();
+			Thread.sleep(5);
+		}
+	}
+
+	@Test
 	void cachesNothingWhileItCannotListenAndCountsEverythingChangedAfter() throws Exception {
 		var ns = Api.unique("listen");
 		var before = awaitGeneration(ns);
