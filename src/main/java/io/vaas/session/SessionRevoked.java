@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public record SessionRevoked(String namespace, UUID session, Instant maxExpiresAt) {
 
-	/** The {@code NOTIFY} payload: {@code namespace session epochSecond}. */
+	/** What a {@code NOTIFY} says of it: {@code namespace session epochSecond}. */
 	public String payload() {
 		return namespace + " " + session + " " + maxExpiresAt.getEpochSecond();
 	}
