@@ -53,7 +53,6 @@ public class ActiveSessions {
 		}
 	}
 
-	/** A revocation another replica announced ({@code NOTIFY}): refused here at once. */
 	/**
 	 * Whether the session stands, as {@link #requireActive} would find, when that can be
 	 * told without waiting: {@code false} also when the revocations committed before
@@ -63,6 +62,7 @@ public class ActiveSessions {
 		return (renderedAt == null || revoked.readSince(renderedAt)) && !revoked.isRevoked(token.sessionId());
 	}
 
+	/** A revocation another replica announced ({@code NOTIFY}): refused here at once. */
 	public void revokedElsewhere(SessionRevoked revocation) {
 		revoked.add(revocation.session(), revocation.maxExpiresAt());
 	}
