@@ -2,6 +2,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** One agent's keep-alive connection and the answer it is reading. */
 final class WaitsConnection {
@@ -16,8 +17,10 @@ final class WaitsConnection {
 
 	ByteBuffer request;
 
-	/** The head of the answer read so far (until its blank line). */
-	final StringBuilder head = new StringBuilder();
+	/** The head of the answer read so far (until its blank line), as bytes. */
+	byte[] head = new byte[1024];
+
+	int headLength;
 
 	long bodyLeft = -1;
 
@@ -42,7 +45,7 @@ final class WaitsConnection {
 	}
 
 	void reset() {
-		head.setLength(0);
+		headLength = 0;
 		bodyLeft = -1;
 		status = 0;
 		changed = false;
@@ -60,20 +63,15 @@ final class WaitsConnection {
 		return status == 200 && !changed ? "200 same digest" : Integer.toString(status);
 	}
 
-	/** Takes what was read; true once the whole answer is in. */
+	/**
+	 * Takes what was read; true once the whole answer is in. The head's bytes are copied
+	 * as they come and read once, at its blank line, so the client spends little of the
+	 * cores it shares with the server.
+	 */
 	boolean read(ByteBuffer in) {
 		while (in.hasRemaining()) {
 			if (bodyLeft < 0) {
-				head.append((char) in.get());
-				if (endsWithBlankLine(head)) {
-					status = Integer.parseInt(head.substring(9, 12));
-					bodyLeft = contentLength(head);
-					if (status == 200) {
-						var etag = header(head, "ETag").replace("\"", "");
-						changed = !etag.equals(digest);
-						digest = etag;
-					}
-				}
+				takeHead(in);
 			}
 			else {
 				var skip = (int) Math.min(bodyLeft, in.remaining());
@@ -90,14 +88,45 @@ final class WaitsConnection {
 		return false;
 	}
 
-	private static boolean endsWithBlankLine(StringBuilder head) {
-		int length = head.length();
-		return length >= 4 && head.charAt(length - 1) == '\n' && head.charAt(length - 2) == '\r'
-				&& head.charAt(length - 3) == '\n' && head.charAt(length - 4) == '\r';
+	/** Copies the head's bytes up to and including its blank line, then reads the head. */
+	private void takeHead(ByteBuffer in) {
+		while (in.hasRemaining()) {
+			if (headLength == head.length) {
+				head = Arrays.copyOf(head, head.length * 2);
+			}
+			var b = in.get();
+			head[headLength++] = b;
+			if (b == '\n' && headLength >= 4 && head[headLength - 2] == '\r' && head[headLength - 3] == '\n'
+					&& head[headLength - 4] == '\r') {
+				var text = new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
+				status = Integer.parseInt(text, 9, 12, 10);
+				if (valueOf(text, "Transfer-Encoding") != null) {
+					throw new IllegalStateException("a chunked answer: " + text);
+				}
+				var length = valueOf(text, "Content-Length");
+				bodyLeft = length == null ? 0 : Long.parseLong(length); // 0: a 304, or no body
+				if (status == 200) {
+					var etag = valueOf(text, "ETag");
+					if (etag == null) {
+						throw new IllegalStateException("no ETag in " + text);
+					}
+					etag = etag.replace("\"", "");
+					changed = !etag.equals(digest);
+					digest = etag;
+				}
+				return;
+			}
+		}
 	}
 
 	/** The server closed the connection or it failed: the answer ends here (status 0 if none). */
 	void lost() {
+		closed();
+		answeredAt = System.nanoTime();
+	}
+
+	/** The connection is closed; the next request opens another. */
+	void closed() {
 		try {
 			channel.close();
 		}
@@ -105,15 +134,6 @@ final class WaitsConnection {
 			// closed anyway
 		}
 		channel = null;
-		answeredAt = System.nanoTime();
-	}
-
-	private static String header(CharSequence head, String name) {
-		var value = valueOf(head.toString(), name);
-		if (value == null) {
-			throw new IllegalStateException("no " + name + " in " + head);
-		}
-		return value;
 	}
 
 	/**
@@ -128,15 +148,6 @@ final class WaitsConnection {
 			}
 		}
 		return null;
-	}
-
-	private static long contentLength(CharSequence head) {
-		var text = head.toString();
-		if (valueOf(text, "Transfer-Encoding") != null) {
-			throw new IllegalStateException("a chunked answer: " + head);
-		}
-		var length = valueOf(text, "Content-Length");
-		return length == null ? 0 : Long.parseLong(length); // 0: a 304, or an answer without a body
 	}
 
 }

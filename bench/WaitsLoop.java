@@ -37,7 +37,11 @@ final class WaitsLoop implements Runnable {
 						connection.channel.register(selector, SelectionKey.OP_CONNECT, connection);
 					}
 					else {
-						connection.channel.keyFor(selector).interestOps(SelectionKey.OP_WRITE);
+						// A request this small goes out at once; the key keeps reading.
+						connection.channel.write(connection.request);
+						if (connection.request.hasRemaining()) {
+							connection.channel.keyFor(selector).interestOps(SelectionKey.OP_WRITE);
+						}
 					}
 				}
 				catch (IOException ex) {
@@ -89,13 +93,23 @@ final class WaitsLoop implements Runnable {
 			in.clear();
 			if (channel.read(in) < 0) {
 				key.cancel();
-				connection.lost();
+				if (connection.answeredAt == 0) {
+					connection.lost();
+				}
+				else {
+					// Closed after its answer (idle): the next request connects again.
+					connection.closed();
+				}
 				return;
 			}
 			in.flip();
+			if (connection.answeredAt != 0) {
+				throw new IllegalStateException("bytes after the answer");
+			}
+			// The key keeps reading once the answer is in (no epoll_ctl per answer): nothing
+			// more comes on the connection until its next request.
 			if (connection.read(in)) {
 				connection.answeredAt = System.nanoTime();
-				key.interestOps(0);
 			}
 		}
 	}
