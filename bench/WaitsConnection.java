@@ -120,13 +120,25 @@ final class WaitsConnection {
 	}
 
 	/** The server closed the connection or it failed: the answer ends here (status 0 if none). */
-	void lost() {
+	private void lost() {
 		closed();
 		answeredAt = System.nanoTime();
 	}
 
-	/** The connection is closed; the next request opens another. */
-	void closed() {
+	/**
+	 * The connection ended (closed by the server, or failed): the answer in flight is lost;
+	 * after its answer (the key goes on reading), the next request opens another.
+	 */
+	void ended() {
+		if (answeredAt == 0) {
+			lost();
+		}
+		else {
+			closed();
+		}
+	}
+
+	private void closed() {
 		try {
 			channel.close();
 		}

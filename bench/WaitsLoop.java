@@ -37,11 +37,7 @@ final class WaitsLoop implements Runnable {
 						connection.channel.register(selector, SelectionKey.OP_CONNECT, connection);
 					}
 					else {
-						// A request this small goes out at once; the key keeps reading.
-						connection.channel.write(connection.request);
-						if (connection.request.hasRemaining()) {
-							connection.channel.keyFor(selector).interestOps(SelectionKey.OP_WRITE);
-						}
+						writeAtOnce(connection);
 					}
 				}
 				catch (IOException ex) {
@@ -67,7 +63,7 @@ final class WaitsLoop implements Runnable {
 					}
 					catch (IOException ex) {
 						key.cancel();
-						connection.lost();
+						connection.ended();
 					}
 				}
 				selector.selectedKeys().clear();
@@ -75,6 +71,21 @@ final class WaitsLoop implements Runnable {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A request this small goes out at once; its key goes on reading. */
+	private void writeAtOnce(WaitsConnection connection) {
+		var key = connection.channel.keyFor(selector);
+		try {
+			connection.channel.write(connection.request);
+			if (connection.request.hasRemaining()) {
+				key.interestOps(SelectionKey.OP_WRITE);
+			}
+		}
+		catch (IOException ex) {
+			key.cancel();
+			connection.ended();
 		}
 	}
 
@@ -93,13 +104,7 @@ final class WaitsLoop implements Runnable {
 			in.clear();
 			if (channel.read(in) < 0) {
 				key.cancel();
-				if (connection.answeredAt == 0) {
-					connection.lost();
-				}
-				else {
-					// Closed after its answer (idle): the next request connects again.
-					connection.closed();
-				}
+				connection.ended();
 				return;
 			}
 			in.flip();
