@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the agents' port spends on an answer's head, once the answer is known: its headers
  * made ({@link AgentAnswers#reply}) and encoded by Netty's HTTP encoder into the bytes
- * that go to the socket, for a 200 with a 6 KiB manifest and for a 304. The socket is
- * Netty's embedded channel, so the write system call is not in it. Run with
+ * that go to the socket, for a 200 with a 6 KiB body and for a 304. The socket is Netty's
+ * embedded channel, so the write system call is not in it. Run with
  * {@code ./mvnw -Pbench test-compile exec:exec -Djmh.args="AgentAnswerBenchmark"}.
  */
 @State(Scope.Thread)
