@@ -96,6 +96,8 @@ round() { # name, server port, server pid, config value
     fi
     [ -n "${profiler:-}" ] && [[ $line == "ANSWERED round $rounds:"* ]] && profile_stop "$3" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/wake-$4"
   done
+  # Its connections close once the profiler has stopped.
+  (echo done >&"$to_waits") 2>/dev/null || true
   exec {from_waits}<&- {to_waits}>&-
   wait "$waits_pid" || { echo "bench/Waits.java failed (exit $?): the figures above are not a complete run"; exit 1; }
 }
