@@ -34,9 +34,9 @@ import java.util.TreeMap;
  * [METRICS_BASE] (where the polled server's gauge is read; POLL_BASE unless given)
  * Prints "HELD …" once all wait, then "ANSWERED round r …" with p50, p99 and max in milliseconds for
  * each round, then "DONE", and keeps its connections open until a line from stdin, or its end,
- * says it is done (so the server's closing them is not in a profile of the last round). Exits with 1 when a round does not find every poll waiting before the
- * change, when a poll is answered before the change, or when an answer is not a whole 200 with a
- * new digest (ETag): the outcomes are counted as "200", "200 same digest", "lost" (the connection
+ * says it is done (so the server's closing them is not in a profile of the last round). Exits with
+ * 1 when a round does not find every poll waiting before the change, when a poll is answered
+ * before the change, or when an answer is not a whole 200 with a new digest (ETag): the outcomes are counted as "200", "200 same digest", "lost" (the connection
  * ended before the whole answer was read), "none" (no answer yet), or the other status.
  */
 public class Waits {
