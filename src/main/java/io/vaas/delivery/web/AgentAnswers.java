@@ -176,8 +176,13 @@ final class AgentAnswers {
 
 	}
 
+	/** The second {@link #now} tells, since the epoch. */
+	static long second() {
+		return System.currentTimeMillis() / 1000;
+	}
+
 	static String now() {
-		var second = System.currentTimeMillis() / 1000;
+		var second = second();
 		var current = date;
 		if (current.second() != second) {
 			current = new Date(second, HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));

@@ -104,7 +104,7 @@ final class AgentExchange {
 				return false;
 			}
 			services.atOnce().increment();
-			write(AgentAnswers.reply(reply), false);
+			reply(reply);
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -186,8 +186,7 @@ final class AgentExchange {
 	private void finish(BundleDelivery.Ask ask, PeerRequest peer) {
 		RequestContextHolder.setRequestAttributes(peer);
 		try {
-			var reply = services.delivery().reply(ask, BundleDelivery.await(ask));
-			write(AgentAnswers.reply(reply), reply.closes());
+			reply(services.delivery().reply(ask, BundleDelivery.await(ask)));
 		}
 		catch (Exception ex) {
 			fail(ex, peer, BundleDelivery.PATH);
@@ -214,6 +213,21 @@ final class AgentExchange {
 	 */
 	private void fail(Exception ex, PeerRequest bound, String path) {
 		write(AgentAnswers.failure(services, ex, bound, path), false);
+	}
+
+	/**
+	 * Writes a fetch's answer as {@link #write} does, from its bytes kept encoded when
+	 * there are any.
+	 */
+	private void reply(Reply reply) {
+		var encoded = head || reply.closes() || !HttpUtil.isKeepAlive(request) ? null : services.encoded().of(reply);
+		if (encoded == null) {
+			write(AgentAnswers.reply(reply), reply.closes());
+		}
+		else if (unanswered()) {
+			services.timer().record(started, reply.status(), null);
+			context.writeAndFlush(encoded).addListener(written -> ended.ended(context, false));
+		}
 	}
 
 	/**

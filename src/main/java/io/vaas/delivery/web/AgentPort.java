@@ -28,7 +28,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.vaas.session.AgentCredentials;
@@ -99,7 +99,7 @@ final class AgentPort implements SmartLifecycle {
 	/** What each request on the port is served with. */
 	record Services(AgentCredentials credentials, BundleDelivery delivery, AdviceProblems problems, DeliveryTimer timer,
 			JsonMapper json, BiFunction<String, Function<String, List<String>>, String> clients,
-			ExecutorService requests, Counter atOnce, Counter onThreads) {
+			ExecutorService requests, Counter atOnce, Counter onThreads, EncodedReplies encoded) {
 
 		static ExecutorService virtualThreads() {
 			return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agents-port").factory());
@@ -171,8 +171,8 @@ final class AgentPort implements SmartLifecycle {
 					protected void initChannel(SocketChannel channel) {
 						connections.add(channel);
 						channel.pipeline()
-							.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS), new HttpServerCodec(),
-									new AgentConnection(services, inFlight));
+							.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS), new HttpRequestDecoder(),
+									new AgentResponseEncoder(), new AgentConnection(services, inFlight));
 					}
 				})
 				.bind(bind)

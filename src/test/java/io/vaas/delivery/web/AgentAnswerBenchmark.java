@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the agents' port spends on an answer's head, once the answer is known: its headers
  * made ({@link AgentAnswers#reply}) and encoded by Netty's HTTP encoder into the bytes
- * that go to the socket, for a 200 with a 6 KiB body and for a 304. The socket is Netty's
- * embedded channel, so the write system call is not in it. Run with
+ * that go to the socket, for a 200 with a 6 KiB body and for a 304; and ({@code kept…})
+ * the same answers taken as kept encoded ({@link EncodedReplies}) and passed through the
+ * port's encoder. The socket is Netty's embedded channel, so the write system call is not
+ * in it. Run with
  * {@code ./mvnw -Pbench test-compile exec:exec -Djmh.args="AgentAnswerBenchmark"}.
  */
 @State(Scope.Thread)
@@ -38,6 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AgentAnswerBenchmark {
 
 	private final EmbeddedChannel channel = new EmbeddedChannel(new HttpResponseEncoder());
+
+	private final EmbeddedChannel port = new EmbeddedChannel(new AgentResponseEncoder());
+
+	private final EncodedReplies encoded = new EncodedReplies();
 
 	private Reply ok;
 
@@ -63,8 +69,27 @@ public class AgentAnswerBenchmark {
 		return written(notModified);
 	}
 
+	@Benchmark
+	public int keptOk() {
+		return kept(ok);
+	}
+
+	@Benchmark
+	public int keptNotModified() {
+		return kept(notModified);
+	}
+
 	private int written(Reply reply) {
 		channel.writeOutbound(AgentAnswers.reply(reply).response(false, false));
+		return drained(channel);
+	}
+
+	private int kept(Reply reply) {
+		port.writeOutbound(encoded.of(reply));
+		return drained(port);
+	}
+
+	private static int drained(EmbeddedChannel channel) {
 		var bytes = 0;
 		for (ByteBuf out; (out = channel.readOutbound()) != null;) {
 			bytes += out.readableBytes();

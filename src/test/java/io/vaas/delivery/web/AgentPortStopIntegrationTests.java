@@ -42,7 +42,7 @@ class AgentPortStopIntegrationTests {
 		assertThat(shared).as("the context's agents' port started").isNotNull();
 		var own = new AgentPort(() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(),
 				shared.timer(), shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
-				shared.onThreads()), "127.0.0.1", 0, bound -> {
+				shared.onThreads(), shared.encoded()), "127.0.0.1", 0, bound -> {
 				});
 		own.start();
 		try (var socket = new Socket("127.0.0.1", own.localPort())) {
