@@ -72,6 +72,33 @@ class LongPollIntegrationTests {
 		assertThat(feed.waiters(setup.ns())).isZero();
 	}
 
+	/**
+	 * A change that leaves a poll's bundle as it was (another config of the namespace,
+	 * say) wakes it, and it waits again for the next one.
+	 */
+	@Test
+	void waitsAgainAfterAChangeThatLeavesItsBundleAsItWas() throws Exception {
+		var api = api();
+		var setup = ChangePropagationIntegrationTests.setUp(api);
+		var polls = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+		for (int i = 0; i < 50; i++) {
+			polls.add(poll(api, setup, 30));
+		}
+		awaitTrue(() -> feed.waiters(setup.ns()) == 50, "all polls waiting");
+		// As a change no render sees: every waiter is taken off, each looks again.
+		feed.wake(setup.ns());
+		awaitTrue(() -> feed.waiters(setup.ns()) == 50, "every poll waiting again");
+		assertThat(polls).noneMatch(CompletableFuture::isDone);
+		api.put("/api/v1/namespaces/" + setup.ns() + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":1}}").expect(200);
+		for (var poll : polls) {
+			var answer = poll.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(answer.headers().firstValue("ETag"))
+				.isNotEqualTo(java.util.Optional.of("\"" + setup.digest() + "\""));
+		}
+		assertThat(feed.waiters(setup.ns())).isZero();
+	}
+
 	@Test
 	void leavesNoWaiterBehindWhenPollsEndWithoutAChange() throws Exception {
 		var api = api();

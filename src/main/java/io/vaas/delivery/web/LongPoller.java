@@ -32,10 +32,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Component
 class LongPoller implements DisposableBean {
 
-	/**
-	 * How often the waiting long-polls are gone over for a revoked session or a due
-	 * certificate.
-	 */
+	/** How often the waiting polls are gone over for a revoked session or a due file. */
 	static final long SWEEP_NANOS = 1_000_000_000L;
 
 	private final DeliveryService delivery;
@@ -127,10 +124,7 @@ class LongPoller implements DisposableBean {
 			return Math.max(0, deadline - System.nanoTime());
 		}
 
-		/**
-		 * The request ended without an answer (the client left, or the server timed it
-		 * out).
-		 */
+		/** The request ended unanswered: the client left, or the server timed it out. */
 		void abandon() {
 			abandoned = true;
 			signal();
@@ -190,15 +184,21 @@ class LongPoller implements DisposableBean {
 					return;
 				}
 				if (fetched == null || changed) {
-					changed = false;
-					if (deadline - System.nanoTime() > 0) {
-						// Before reading, so no change is missed.
-						unsubscribe = delivery.onNextChange(token, () -> {
-							changed = true;
-							signal();
-						});
+					// Woken, it reads first: a poll whose change is new to it answers
+					// without waiting again.
+					var seen = changed ? delivery.fetch(token) : null;
+					if (seen == null || Digests.matches(known, seen.files().digest())) {
+						changed = false;
+						if (deadline - System.nanoTime() > 0) {
+							// Before reading, so no change is missed.
+							unsubscribe = delivery.onNextChange(token, () -> {
+								changed = true;
+								signal();
+							});
+						}
+						seen = delivery.fetch(token);
 					}
-					fetched = delivery.fetch(token);
+					fetched = seen;
 				}
 				else if (delivery.stale(fetched)) {
 					// A certificate made for the session is due: made again, it is a
