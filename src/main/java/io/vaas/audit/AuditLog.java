@@ -10,7 +10,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,6 +34,8 @@ public class AuditLog {
 
 	private final AuditSequencer sequencer;
 
+	private final TransactionTemplate joining;
+
 	private final TransactionTemplate independent;
 
 	private final TransactionTemplate reading;
@@ -51,6 +52,7 @@ public class AuditLog {
 		this.heads = heads;
 		this.inbox = inbox;
 		this.sequencer = sequencer;
+		this.joining = new TransactionTemplate(transactions);
 		this.independent = new TransactionTemplate(transactions);
 		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.reading = new TransactionTemplate(transactions);
@@ -61,11 +63,12 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records in the caller's transaction: committed with it, chained soon after.
+	 * Records in the caller's transaction: committed with it, chained soon after. (A
+	 * template, not an annotation: the log is not proxied, so {@link #recordSoon}, called
+	 * for every fetch, is a plain call.)
 	 */
-	@Transactional
 	public void record(AuditEntry entry) {
-		append(entry);
+		joining.executeWithoutResult(status -> append(entry));
 	}
 
 	/** Appends in a transaction of its own. */

@@ -8,11 +8,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whether a session still stands, as the module's callers may ask it: at the moment of
- * answering an agent, and when another replica announces a revocation.
+ * answering an agent, and when another replica announces a revocation. Not proxied (its
+ * one read takes its transaction itself): every answer to an agent asks it.
  */
 @Component
 public class ActiveSessions {
@@ -23,19 +24,25 @@ public class ActiveSessions {
 
 	private final Clock clock;
 
-	ActiveSessions(RevokedSessions revoked, AgentSessions sessions, Clock clock) {
+	private final TransactionTemplate readOnly;
+
+	ActiveSessions(RevokedSessions revoked, AgentSessions sessions, Clock clock, TransactionTemplate transactions) {
 		this.revoked = revoked;
 		this.sessions = sessions;
 		this.clock = clock;
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 	}
 
 	/**
 	 * Which of the sessions stand now, as the database says: not revoked, not past their
 	 * maximum lifetime, not gone.
 	 */
-	@Transactional(readOnly = true)
 	public Set<UUID> activeAmong(Collection<UUID> ids) {
-		return ids.isEmpty() ? Set.of() : Set.copyOf(sessions.activeAmong(ids, clock.instant()));
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return readOnly.execute(status -> Set.copyOf(sessions.activeAmong(ids, clock.instant())));
 	}
 
 	/**
