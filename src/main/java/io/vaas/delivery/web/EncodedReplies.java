@@ -61,7 +61,8 @@ final class EncodedReplies {
 		var held = kinds == null ? null : kinds[kind];
 		if (held == null || held.second() != second) {
 			held = new Encoded(second, encode(reply));
-			// Two threads at a second's turn may both make one: either is right.
+			// Racing makers each put theirs, maybe dropping another's kind: that one is
+			// made again at its next answer, and every one made is right.
 			var next = kinds == null ? new Encoded[KINDS] : kinds.clone();
 			next[kind] = held;
 			encodings.put(fetched, next);
