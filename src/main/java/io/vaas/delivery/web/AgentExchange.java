@@ -44,7 +44,6 @@ final class AgentExchange {
 
 	private final HttpRequest request;
 
-	/** The peer's address. */
 	private final String peer;
 
 	private final Ended ended;
@@ -54,6 +53,8 @@ final class AgentExchange {
 	private final AtomicBoolean answered = new AtomicBoolean();
 
 	private final boolean head;
+
+	private final boolean keepAlive;
 
 	private volatile LongPoller.@Nullable Poll poll;
 
@@ -69,6 +70,7 @@ final class AgentExchange {
 		this.request = request;
 		this.ended = ended;
 		this.head = HttpMethod.HEAD.equals(request.method());
+		this.keepAlive = HttpUtil.isKeepAlive(request);
 	}
 
 	/** Starts serving the request (on the connection's event loop). */
@@ -122,10 +124,7 @@ final class AgentExchange {
 		}
 	}
 
-	/**
-	 * Whether the request was not answered yet; from now on it never is (its connection
-	 * is gone).
-	 */
+	/** Whether the request was not answered yet; from now on it never is. */
 	boolean unanswered() {
 		if (!answered.compareAndSet(false, true)) {
 			return false;
@@ -166,6 +165,9 @@ final class AgentExchange {
 				safety = context.executor()
 					.schedule(this::timedOut, TimeUnit.NANOSECONDS.toMillis(waiting.remaining())
 							+ BundleDeliveryFilter.ASYNC_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+				// All the answer needs was read: a waiting poll keeps no copy of the
+				// request's headers (its bearer token among them).
+				headers.clear();
 			}
 			answer.whenComplete((fetched, failure) -> finish(ask, bound));
 		}
@@ -215,12 +217,9 @@ final class AgentExchange {
 		write(AgentAnswers.failure(services, ex, bound, path), false);
 	}
 
-	/**
-	 * Writes a fetch's answer as {@link #write} does, from its bytes kept encoded when
-	 * there are any.
-	 */
+	/** Writes a fetch's answer as {@link #write} does, from its kept bytes if any. */
 	private void reply(Reply reply) {
-		var encoded = head || reply.closes() || !HttpUtil.isKeepAlive(request) ? null : services.encoded().of(reply);
+		var encoded = head || reply.closes() || !keepAlive ? null : services.encoded().of(reply);
 		if (encoded == null) {
 			write(AgentAnswers.reply(reply), reply.closes());
 		}
@@ -237,7 +236,7 @@ final class AgentExchange {
 		if (!unanswered()) {
 			return;
 		}
-		var closes = close || !HttpUtil.isKeepAlive(request);
+		var closes = close || !keepAlive;
 		services.timer().record(started, body.status(), null);
 		context.writeAndFlush(body.response(head, closes)).addListener(written -> ended.ended(context, closes));
 	}
