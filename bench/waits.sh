@@ -11,7 +11,10 @@
 # VAAS_BENCH_AGENTS_PORT=1: each server also listens on the agents' port (vaas.agents.port, Netty,
 # its port + 100) and the long-polls wait there instead of on Tomcat. VAAS_BENCH_SAME_ONLY=1: only the
 # rounds with the write on the polled server. VAAS_BENCH_CLIENT_THREADS=k: the client reads on k selector threads
-# (default 1).
+# (default 1). VAAS_BENCH_WARMUP=s (default 30; 0 skips it): before the long-polls, each server
+# serves s seconds of what a round needs besides the wake (writes of a config in another namespace,
+# agents' fetches of the bundle rendered from it), as a server that has run a while has: the rounds
+# then time the wake rather than the JIT's first compiles of the write path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -59,6 +62,27 @@ while [ "$(wc -l <"$work/tokens")" -lt "$n" ]; do
   SEED=$seed OUT="$work/tokens" wrk -t2 -c16 -d5s -s bench/tokens.lua "$api/auth/token" >/dev/null
 done
 token=$(head -n 1 "$work/tokens")
+warmup=${VAAS_BENCH_WARMUP:-30}
+if [ "$warmup" != 0 ]; then
+  curl -fs -X PUT -H "$auth" "$api/namespaces/warm" >/dev/null
+  curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' -d '{"data":{"n":0}}' "$api/namespaces/warm/configs/app" >/dev/null
+  curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' \
+    -d '{"files":[{"area":"configuration","path":"n","template":"{{ config.app.n }}"}]}' "$api/namespaces/warm/bundles/app" >/dev/null
+  warm_seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"uses":1}' "$api/namespaces/warm/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  warm_token=$(curl -fs --data-urlencode grant_type=urn:ietf:params:oauth:grant-type:token-exchange \
+    --data-urlencode "subject_token=$warm_seed" --data-urlencode subject_token_type=urn:vaas:params:token-type:seed \
+    "$api/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  ADMIN=$admin wrk -t1 -c1 -d"${warmup}s" -s bench/warm-writes.lua "$api/namespaces/warm/configs/app" >"$work/warm-writes" &
+  warm_pids=$!
+  for p in $port $replica_port; do
+    fetched=$p; [ -n "${VAAS_BENCH_AGENTS_PORT:-}" ] && fetched=$((p + 100))
+    wrk -t1 -c1 -d"${warmup}s" -H "Authorization: Bearer $warm_token" "http://127.0.0.1:$fetched/api/v1/agent/bundle" >"$work/warm-fetches-$p" &
+    warm_pids="$warm_pids $!"
+  done
+  wait $warm_pids
+  rate() { awk '/Requests\/sec/ {printf "%.0f/s", $2} /Non-2xx/ {printf " (%s refused)", $NF}' "$1"; }
+  echo "warm-up, ${warmup} s: writes $(rate "$work/warm-writes"); fetches $(rate "$work/warm-fetches-$port") on the server and $(rate "$work/warm-fetches-$replica_port") on the replica"
+fi
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$1/status) / 1024 )); }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 heap() { curl -fs "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
