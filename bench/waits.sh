@@ -76,6 +76,8 @@ if [ "$warmup" != 0 ]; then
   warm_pids=$!
   for p in $port $replica_port; do
     fetched=$p; [ -n "${VAAS_BENCH_AGENTS_PORT:-}" ] && fetched=$((p + 100))
+    # Fails the run here if the warm-up's session cannot fetch.
+    curl -fs -o /dev/null -H "Authorization: Bearer $warm_token" "http://127.0.0.1:$fetched/api/v1/agent/bundle"
     wrk -t1 -c1 -d"${warmup}s" -H "Authorization: Bearer $warm_token" "http://127.0.0.1:$fetched/api/v1/agent/bundle" >"$work/warm-fetches-$p" &
     warm_pids="$warm_pids $!"
   done
