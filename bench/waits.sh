@@ -50,10 +50,14 @@ await_health "$port"
 server $replica_port "$work/replica.log"; replica_pid=$!
 await_health "$replica_port"
 api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"
-curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
-curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' -d '{"data":{"n":0}}' "$api/namespaces/bench/configs/app" >/dev/null
-curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' \
-  -d '{"files":[{"area":"configuration","path":"n","template":"{{ config.app.n }}"}]}' "$api/namespaces/bench/bundles/app" >/dev/null
+# A namespace with the config app ({"n": 0}) and the bundle app that renders it into one file.
+bundle_in() { # namespace
+  curl -fs -X PUT -H "$auth" "$api/namespaces/$1" >/dev/null
+  curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' -d '{"data":{"n":0}}' "$api/namespaces/$1/configs/app" >/dev/null
+  curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' \
+    -d '{"files":[{"area":"configuration","path":"n","template":"{{ config.app.n }}"}]}' "$api/namespaces/$1/bundles/app" >/dev/null
+}
+bundle_in bench
 # A session for each long-poll, as a fleet has: one seed exchanged N times (some exchanges of a
 # busy multi-use seed are refused with 503 and counted as used, hence the spare uses).
 seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d "{\"uses\":$((2 * n))}" "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
@@ -64,10 +68,7 @@ done
 token=$(head -n 1 "$work/tokens")
 warmup=${VAAS_BENCH_WARMUP:-30}
 if [ "$warmup" != 0 ]; then
-  curl -fs -X PUT -H "$auth" "$api/namespaces/warm" >/dev/null
-  curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' -d '{"data":{"n":0}}' "$api/namespaces/warm/configs/app" >/dev/null
-  curl -fs -X PUT -H "$auth" -H 'Content-Type: application/json' \
-    -d '{"files":[{"area":"configuration","path":"n","template":"{{ config.app.n }}"}]}' "$api/namespaces/warm/bundles/app" >/dev/null
+  bundle_in warm
   warm_seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"uses":1}' "$api/namespaces/warm/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
   warm_token=$(curl -fs --data-urlencode grant_type=urn:ietf:params:oauth:grant-type:token-exchange \
     --data-urlencode "subject_token=$warm_seed" --data-urlencode subject_token_type=urn:vaas:params:token-type:seed \
