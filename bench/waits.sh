@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Holds N concurrent long-polls (default 10,000) on one server and reports its RSS and heap while
-# they wait; then changes the config they render from on that server and times every answer from
+# they wait, and its peak RSS (VmHWM) then and after its rounds; then changes the config they render from on that server and times every answer from
 # the write's acknowledgement (p50/p99/max). Then the same N wait on a second replica of the same
 # database while the write goes to the first: the change reaches them through PostgreSQL. Each
 # is done VAAS_BENCH_ROUNDS times (default 3), every connection waiting again after each change.
@@ -87,6 +87,7 @@ if [ "$warmup" != 0 ]; then
   echo "warm-up, ${warmup} s: writes $(rate "$work/warm-writes"); fetches $(rate "$work/warm-fetches-$port") on the server and $(rate "$work/warm-fetches-$replica_port") on the replica"
 fi
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$1/status) / 1024 )); }
+peak_rss() { echo $(( $(awk '/VmHWM/ {print $2}' /proc/$1/status) / 1024 )); } # the most RSS since the start
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 heap() { curl -fs "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 round() { # name, server port, server pid, config value
@@ -108,7 +109,7 @@ round() { # name, server port, server pid, config value
   fi
   "$JAVA_HOME/bin/jcmd" "$3" GC.run >/dev/null 2>&1 || true
   [ -n "${VAAS_BENCH_HISTOGRAM:-}" ] && "$JAVA_HOME/bin/jcmd" "$3" GC.class_histogram >"$VAAS_BENCH_HISTOGRAM-$4.txt" 2>&1
-  echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used after a full GC $(heap "$2") MiB (before: $heap_before MiB), OS threads $(ls /proc/$3/task | wc -l)"
+  echo "server while holding: RSS $(rss "$3") MiB (before: $rss_before MiB), heap used after a full GC $(heap "$2") MiB (before: $heap_before MiB), peak RSS so far $(peak_rss "$3") MiB, OS threads $(ls /proc/$3/task | wc -l)"
   local ticks_before; ticks_before=$(cpu_ticks "$3"); sleep 10
   echo "server CPU while they wait: $(( ($(cpu_ticks "$3") - ticks_before) * 100 / $(getconf CLK_TCK) / 10 ))% of a core over 10 s (before them: $cpu_before%)"
   local line rounds=${VAAS_BENCH_ROUNDS:-3}
@@ -126,6 +127,7 @@ round() { # name, server port, server pid, config value
   # Its connections close once the profiler has stopped.
   (echo done >&"$to_waits") 2>/dev/null || true
   exec {from_waits}<&- {to_waits}>&-
+  echo "server's peak RSS since its start (VmHWM, the warm-up and every round included): $(peak_rss "$3") MiB"
   wait "$waits_pid" || { echo "bench/Waits.java failed (exit $?): the figures above are not a complete run"; exit 1; }
 }
 profiler=""
