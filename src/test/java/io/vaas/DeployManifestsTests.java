@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -23,6 +25,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -224,6 +227,27 @@ class DeployManifestsTests {
 		assertThat(pod.getTerminationGracePeriodSeconds()).as("beyond the server's 10 s shutdown").isGreaterThan(10);
 	}
 
+	/**
+	 * The image sizes the heap as a share of the container's memory; the rest must hold
+	 * what the server keeps outside the heap: about 300 MiB with 10,000 agents waiting
+	 * (metaspace, compiled code, symbols, the collector's tables, the C heap; README, The
+	 * agents' port), or the kernel kills the pod once the heap has grown to its ceiling.
+	 */
+	@Test
+	void theServersHeapLeavesRoomUnderItsMemoryLimit() throws IOException {
+		var server = (Deployment) read(K8S.resolve("server/deployment.yaml"));
+		var limit = server.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits();
+		assertThat(limit).containsKey("memory");
+		var share = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)")
+			.matcher(Files.readString(Path.of("deploy/Dockerfile")));
+		assertThat(share.find()).as("the image's entry point sizes the heap by MaxRAMPercentage").isTrue();
+		var outsideHeap = Quantity.getAmountInBytes(limit.get("memory"))
+			.multiply(BigDecimal.valueOf(100 - Integer.parseInt(share.group(1))))
+			.divide(BigDecimal.valueOf(100));
+		assertThat(outsideHeap).as("bytes of the limit left outside the heap")
+			.isGreaterThanOrEqualTo(BigDecimal.valueOf(320L * 1024 * 1024));
+	}
+
 	@Test
 	void theExampleAppGetsItsFilesFromTheAgent() throws IOException {
 		var app = (Deployment) read(K8S.resolve("example-app/deployment.yaml"));
@@ -291,7 +315,7 @@ class DeployManifestsTests {
 	void rendersWithKubectlKustomize() throws Exception {
 		assumeTrue(onPath("kubectl"), "kubectl is not installed");
 		var version = run("kubectl", "version", "--client");
-		var kustomize = java.util.regex.Pattern.compile("Kustomize Version: v(\\d+)").matcher(version);
+		var kustomize = Pattern.compile("Kustomize Version: v(\\d+)").matcher(version);
 		// Older kubectl (Debian bookworm's 1.20) bundles kustomize 2, which predates
 		// directories under resources and the labels field.
 		assumeTrue(kustomize.find() && Integer.parseInt(kustomize.group(1)) >= 4,
