@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Holds N concurrent long-polls (default 10,000) on one server and reports its RSS and heap while
-# they wait, and its peak RSS (VmHWM) then and after its rounds; then changes the config they render from on that server and times every answer from
-# the write's acknowledgement (p50/p99/max). Then the same N wait on a second replica of the same
-# database while the write goes to the first: the change reaches them through PostgreSQL. Each
-# is done VAAS_BENCH_ROUNDS times (default 3), every connection waiting again after each change.
+# they wait, and its peak RSS (VmHWM) then and after its rounds; then changes the config they
+# render from on that server and times every answer from the write's acknowledgement
+# (p50/p99/max). Then the same N wait on a second replica of the same database while the write goes
+# to the first: the change reaches them through PostgreSQL. Each is done VAAS_BENCH_ROUNDS times
+# (default 3), every connection waiting again after each change.
 # Usage: bench/waits.sh [n] — builds the jar (VAAS_BENCH_NO_BUILD=1 skips that), uses a fresh database on the local PostgreSQL.
 # VAAS_BENCH_JVM: the servers' JVM options (default below). VAAS_BENCH_PROFILE=<dir>: async-profiler's
 # CPU samples of the polled server in the last round, from its write until every answer is in
