@@ -87,8 +87,9 @@ if [ "$warmup" != 0 ]; then
   rate() { awk '/Requests\/sec/ {printf "%.0f/s", $2} /Non-2xx/ {printf " (%s refused)", $NF}' "$1"; }
   echo "warm-up, ${warmup} s: writes $(rate "$work/warm-writes"); fetches $(rate "$work/warm-fetches-$port") on the server and $(rate "$work/warm-fetches-$replica_port") on the replica"
 fi
-rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$1/status) / 1024 )); }
-peak_rss() { echo $(( $(awk '/VmHWM/ {print $2}' /proc/$1/status) / 1024 )); } # the most RSS since the start
+status_mib() { echo $(( $(awk -v field="$2:" '$1 == field {print $2}' "/proc/$1/status") / 1024 )); } # pid, field
+rss() { status_mib "$1" VmRSS; }
+peak_rss() { status_mib "$1" VmHWM; } # the most RSS since the start
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 heap() { curl -fs "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 round() { # name, server port, server pid, config value
