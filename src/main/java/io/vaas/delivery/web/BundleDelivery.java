@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -42,6 +43,9 @@ class BundleDelivery {
 	static final MediaType TAR = MediaType.parseMediaType("application/x-tar");
 
 	static final List<MediaType> PRODUCES = List.of(MediaType.APPLICATION_JSON, TAR);
+
+	/** A {@code ?wait=} that can be read: compiled once, not for every long-poll. */
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,100}");
 
 	private final DeliveryService delivery;
 
@@ -197,7 +201,7 @@ class BundleDelivery {
 			return 0;
 		}
 		var digits = wait.strip();
-		if (!digits.matches("[+-]?[0-9]{1,100}")) {
+		if (!WHOLE_NUMBER.matcher(digits).matches()) {
 			var mismatch = new TypeMismatchException(wait, Integer.class);
 			mismatch.initPropertyName("wait");
 			throw mismatch;
