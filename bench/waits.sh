@@ -15,7 +15,10 @@
 # (default 1). VAAS_BENCH_WARMUP=s (default 30; 0 skips it): before the long-polls, each server
 # serves s seconds of what a round needs besides the wake (writes of a config in another namespace,
 # agents' fetches of the bundle rendered from it), as a server that has run a while has: the rounds
-# then time the wake rather than the JIT's first compiles of the write path.
+# then time the wake rather than the JIT's first compiles of the write path. VAAS_BENCH_WARM_POLLS=k
+# (default 100; 0 for none): meanwhile k long-polls on each server wait in that namespace
+# (bench/warm-polls.lua), so every warm-up write wakes them, as a fleet's server has woken its agents
+# before: the rounds then time the wake rather than its own code's last compiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -68,6 +71,7 @@ while [ "$(wc -l <"$work/tokens")" -lt "$n" ]; do
 done
 token=$(head -n 1 "$work/tokens")
 warmup=${VAAS_BENCH_WARMUP:-30}
+warm_polls=${VAAS_BENCH_WARM_POLLS:-100}
 if [ "$warmup" != 0 ]; then
   bundle_in warm
   warm_seed=$(curl -fs -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"uses":1}' "$api/namespaces/warm/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
@@ -82,10 +86,16 @@ if [ "$warmup" != 0 ]; then
     curl -fs -o /dev/null -H "Authorization: Bearer $warm_token" "http://127.0.0.1:$fetched/api/v1/agent/bundle"
     wrk -t1 -c1 -d"${warmup}s" -H "Authorization: Bearer $warm_token" "http://127.0.0.1:$fetched/api/v1/agent/bundle" >"$work/warm-fetches-$p" &
     warm_pids="$warm_pids $!"
+    if [ "$warm_polls" != 0 ]; then
+      wrk -t1 -c"$warm_polls" -d"${warmup}s" --timeout 60s -s bench/warm-polls.lua -H "Authorization: Bearer $warm_token" \
+        "http://127.0.0.1:$fetched/api/v1/agent/bundle?wait=55" >"$work/warm-polls-$p" &
+      warm_pids="$warm_pids $!"
+    fi
   done
   wait $warm_pids
   rate() { awk '/Requests\/sec/ {printf "%.0f/s", $2} /Non-2xx/ {printf " (%s refused)", $NF}' "$1"; }
   echo "warm-up, ${warmup} s: writes $(rate "$work/warm-writes"); fetches $(rate "$work/warm-fetches-$port") on the server and $(rate "$work/warm-fetches-$replica_port") on the replica"
+  [ "$warm_polls" = 0 ] || echo "warm-up's $warm_polls long-polls on each: answered $(rate "$work/warm-polls-$port") on the server and $(rate "$work/warm-polls-$replica_port") on the replica"
 fi
 status_mib() { echo $(( $(awk -v field="$2:" '$1 == field {print $2}' "/proc/$1/status") / 1024 )); } # pid, field
 rss() { status_mib "$1" VmRSS; }
