@@ -198,8 +198,8 @@ public class Waits {
 	}
 
 	private static long waiting(URI base) throws IOException {
-		// Only the gauge: a whole scrape, every 200 ms, allocated as much on the server as a
-		// round's re-polls, and so moved its collections into the wake.
+		// Only the gauge: a whole scrape, every 200 ms, allocated about half as much on the server
+		// as a round's re-polls, and so brought its collections forward into the wakes.
 		var metrics = (HttpURLConnection) base.resolve("/actuator/prometheus?includedNames=vaas_agents_waiting")
 			.toURL()
 			.openConnection();
