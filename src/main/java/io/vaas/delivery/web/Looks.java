@@ -9,12 +9,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the looks of woken long-polls on at most a given number of virtual threads, each
- * taking one look after another from a shared queue (the JDK's pool, its threads virtual
- * and gone after a second without work): a change that wakes ten thousand polls starts a
- * few hundred threads, not ten thousand (whose scheduling, parking and waking took more
- * of the cores than the looks themselves). A look that blocks (a render reading the
- * database) holds one of them; the others go on. A look that fails is logged and stops no
- * other.
+ * taking one look after another from a shared queue (the JDK's pool, its threads
+ * virtual): a change that wakes ten thousand polls runs on a few hundred threads, not ten
+ * thousand (whose scheduling, parking and waking took more of the cores than the looks
+ * themselves). Once started, a thread stays, parked on the queue without a timeout, for
+ * the next change (a virtual thread parked costs a few hundred bytes): threads that left
+ * after a second without work were started again at every change, each waiting on a
+ * timer, in the middle of its wake. A look that blocks (a render reading the database)
+ * holds one of them; the others go on. A look that fails is logged and stops no other.
+ * Shut down, its threads leave.
  */
 final class Looks extends ThreadPoolExecutor {
 
@@ -28,8 +31,7 @@ final class Looks extends ThreadPoolExecutor {
 	static final int MOST = 256;
 
 	Looks(String name, int most) {
-		super(most, most, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Thread.ofVirtual().name(name, 0).factory());
-		allowCoreThreadTimeOut(true);
+		super(most, most, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Thread.ofVirtual().name(name, 0).factory());
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.vaas.delivery.web;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +42,30 @@ class LooksUnitTests {
 		release.countDown();
 		awaitTrue(() -> done.get() == 20, "every look taken");
 		assertThat(mostBusy).hasValue(3);
-		awaitTrue(() -> looks.getPoolSize() == 0, "its threads gone");
 		looks.shutdown();
+		assertThat(looks.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(looks.getPoolSize()).isZero();
+	}
+
+	/** The next change's looks run on the threads the last one started. */
+	@Test
+	void keepsItsThreadsForTheNextLooks() throws Exception {
+		var looks = new Looks("test-look-", 3);
+		var first = runOnEach(looks, 20);
+		assertThat(first).hasSize(3);
+		awaitTrue(() -> looks.getActiveCount() == 0, "its threads idle");
+		assertThat(looks.getPoolSize()).isEqualTo(3);
+		// Longer than the second after which its threads used to leave.
+		var idle = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+		while (System.nanoTime() < idle) {
+			assertThat(looks.getPoolSize()).isEqualTo(3);
+			Thread.sleep(50);
+		}
+		var next = runOnEach(looks, 20);
+		assertThat(first).containsAll(next);
+		assertThat(looks.getPoolSize()).isEqualTo(3);
+		looks.shutdown();
+		assertThat(looks.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 	}
 
 	@Test
@@ -53,7 +77,7 @@ class LooksUnitTests {
 		});
 		looks.execute(done::incrementAndGet);
 		awaitTrue(() -> done.get() == 1, "the next look taken");
-		awaitTrue(() -> looks.getPoolSize() == 0, "its thread gone");
+		assertThat(looks.getPoolSize()).isEqualTo(1);
 		looks.shutdown();
 	}
 
@@ -77,7 +101,7 @@ class LooksUnitTests {
 			sender.join();
 		}
 		awaitTrue(() -> done.get() == 200_000, "every look taken");
-		awaitTrue(() -> looks.getPoolSize() == 0, "its threads gone");
+		assertThat(looks.getPoolSize()).isEqualTo(2);
 		looks.shutdown();
 	}
 
@@ -87,6 +111,24 @@ class LooksUnitTests {
 		looks.shutdown();
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> looks.execute(() -> {
 		}));
+	}
+
+	/**
+	 * Runs {@code count} looks (a pool with fewer threads than its most starts one for
+	 * each of the first).
+	 * @return the names of the threads that ran them
+	 */
+	private static Set<String> runOnEach(Looks looks, int count) throws InterruptedException {
+		var names = ConcurrentHashMap.<String>newKeySet();
+		var done = new CountDownLatch(count);
+		for (int i = 0; i < count; i++) {
+			looks.execute(() -> {
+				names.add(Thread.currentThread().getName());
+				done.countDown();
+			});
+		}
+		assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+		return names;
 	}
 
 	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
