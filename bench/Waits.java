@@ -5,6 +5,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +32,10 @@ import java.util.TreeMap;
  * last answer, and before each write it waits (at most 30 s) until those processes are quiet, so
  * the previous round's tail (its audit events being chained) is not timed with the next.
  * That is done ROUNDS times (default 3; the first also finds the server's code for the wake not yet
- * compiled), each with every connection waiting again with the digest it was last sent.
+ * compiled), each with every connection waiting again with the digest it was last sent. Each
+ * round's CPU line gives the time of day the write was sent (UTC, as the JVM's -Xlog:…:time and
+ * JFR print theirs), so a GC pause or a compilation in the servers' logs can be placed inside or
+ * outside that round's wake.
  * Usage: java bench/Waits.java POLL_BASE TOKENS_FILE DIGEST N WAIT_SECONDS ADMIN_TOKEN WRITE_BASE VALUE [ROUNDS]
  * [METRICS_BASE] (where the polled server's gauge is read; POLL_BASE unless given)
  * Prints "HELD …" once all wait, then "ANSWERED round r …" with p50, p99 and max in milliseconds for
@@ -110,6 +116,7 @@ public class Waits {
 			stdin.readLine();
 			var settled = cpu.awaitQuiet(30_000);
 			var cpuBefore = cpu.now();
+			var sentAt = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 			var sent = System.nanoTime();
 			change(writeBase, admin, value + round);
 			var acknowledged = System.nanoTime();
@@ -135,9 +142,9 @@ public class Waits {
 					round, answered(connections), n, (acknowledged - sent) / 1_000_000, millis(latencies[n / 2]),
 					millis(latencies[(int) Math.ceil(n * 0.99) - 1]), millis(latencies[n - 1]), beforeAck,
 					millis(fromSent[n / 2]), millis(fromSent[(int) Math.ceil(n * 0.99) - 1]), statuses);
-			System.out.printf("CPU from the write until the last answer (%d ms; the servers and PostgreSQL settled %d ms"
-					+ " before the write): %s%n", (lastAnswer - sent) / 1_000_000, settled,
-					CpuTicks.since(cpuBefore, cpuAfter));
+			System.out.printf("CPU from the write (sent at %s UTC) until the last answer (%d ms; the servers and"
+					+ " PostgreSQL settled %d ms before the write): %s%n", sentAt, (lastAnswer - sent) / 1_000_000,
+					settled, CpuTicks.since(cpuBefore, cpuAfter));
 			System.out.flush();
 			if (!all || !statuses.equals(Map.of("200", n))) {
 				System.exit(1);
