@@ -1,7 +1,6 @@
 package io.vaas.delivery.web;
 
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,6 +9,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.Timeout;
 import io.vaas.shared.PeerRequest;
 import io.vaas.shared.Problems;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +60,7 @@ final class AgentExchange {
 
 	private volatile boolean left;
 
-	private volatile @Nullable ScheduledFuture<?> safety;
+	private volatile @Nullable Timeout safety;
 
 	AgentExchange(AgentPort.Services services, ChannelHandlerContext context, String peer, HttpRequest request,
 			Ended ended) {
@@ -131,7 +131,7 @@ final class AgentExchange {
 		}
 		var timer = safety;
 		if (timer != null) {
-			timer.cancel(false);
+			timer.cancel();
 		}
 		return true;
 	}
@@ -162,8 +162,8 @@ final class AgentExchange {
 				if (left) {
 					waiting.abandon();
 				}
-				safety = context.executor()
-					.schedule(this::timedOut, TimeUnit.NANOSECONDS.toMillis(waiting.remaining())
+				safety = services.safeties()
+					.newTimeout(timeout -> timedOut(), TimeUnit.NANOSECONDS.toMillis(waiting.remaining())
 							+ BundleDeliveryFilter.ASYNC_SLACK_MILLIS, TimeUnit.MILLISECONDS);
 				// All the answer needs was read: a waiting poll keeps no copy of the
 				// request's headers (its bearer token among them).

@@ -30,6 +30,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.vaas.session.AgentCredentials;
 import org.jspecify.annotations.Nullable;
@@ -99,10 +100,21 @@ final class AgentPort implements SmartLifecycle {
 	/** What each request on the port is served with. */
 	record Services(AgentCredentials credentials, BundleDelivery delivery, AdviceProblems problems, DeliveryTimer timer,
 			JsonMapper json, BiFunction<String, Function<String, List<String>>, String> clients,
-			ExecutorService requests, Counter atOnce, Counter onThreads, EncodedReplies encoded) {
+			ExecutorService requests, Counter atOnce, Counter onThreads, EncodedReplies encoded,
+			HashedWheelTimer safeties) {
 
 		static ExecutorService virtualThreads() {
 			return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agents-port").factory());
+		}
+
+		/**
+		 * Where waiting long-polls' safety timeouts wait: a timing wheel, whose cancel is
+		 * O(1) and not the event loops' work (removing them from the loops' scheduled
+		 * tasks was 4 % of a 10,000-poll wake's samples).
+		 */
+		static HashedWheelTimer safetyWheel() {
+			return new HashedWheelTimer(Thread.ofPlatform().daemon().name("agents-port-safety").factory(), 100,
+					TimeUnit.MILLISECONDS, 512);
 		}
 
 		/**
@@ -216,6 +228,7 @@ final class AgentPort implements SmartLifecycle {
 		}
 		if (served != null) {
 			served.requests().shutdown();
+			served.safeties().stop();
 		}
 	}
 

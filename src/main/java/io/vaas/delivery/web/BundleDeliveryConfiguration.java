@@ -56,13 +56,11 @@ class BundleDeliveryConfiguration {
 			throw new IllegalStateException("vaas.agents.port serves plain HTTP only, and the server's port has TLS"
 					+ " (server.ssl): leave vaas.agents.port unset, or set it only behind a front that terminates TLS");
 		}
-		return new AgentPort(
-				() -> new AgentPort.Services(credentials, delivery, new AdviceProblems(context),
-						new DeliveryTimer(meters, observations), json, proxies.clients(),
-						AgentPort.Services.virtualThreads(), AgentPort.Services.requests(meters, "at-once"),
-						AgentPort.Services.requests(meters, "thread"), new EncodedReplies()),
-				address.isBlank() ? null : address.strip(), port.isBlank() ? null : AgentPort.port(port),
-				bound -> environment.getPropertySources()
+		return new AgentPort(() -> new AgentPort.Services(credentials, delivery, new AdviceProblems(context),
+				new DeliveryTimer(meters, observations), json, proxies.clients(), AgentPort.Services.virtualThreads(),
+				AgentPort.Services.requests(meters, "at-once"), AgentPort.Services.requests(meters, "thread"),
+				new EncodedReplies(), AgentPort.Services.safetyWheel()), address.isBlank() ? null : address.strip(),
+				port.isBlank() ? null : AgentPort.port(port), bound -> environment.getPropertySources()
 					.addFirst(new MapPropertySource("agentsPort", Map.of("local.agents.port", bound))));
 	}
 

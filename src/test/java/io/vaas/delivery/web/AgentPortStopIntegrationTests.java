@@ -40,9 +40,11 @@ class AgentPortStopIntegrationTests {
 		// the shared port does not count here.
 		var shared = agentPort.served();
 		assertThat(shared).as("the context's agents' port started").isNotNull();
-		var own = new AgentPort(() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(),
-				shared.timer(), shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
-				shared.onThreads(), shared.encoded()), "127.0.0.1", 0, bound -> {
+		var own = new AgentPort(
+				() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(), shared.timer(),
+						shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
+						shared.onThreads(), shared.encoded(), AgentPort.Services.safetyWheel()),
+				"127.0.0.1", 0, bound -> {
 				});
 		own.start();
 		try (var socket = new Socket("127.0.0.1", own.localPort())) {
