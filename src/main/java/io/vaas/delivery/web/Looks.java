@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * virtual): a change that wakes ten thousand polls runs on a few hundred threads, not ten
  * thousand (whose scheduling, parking and waking took more of the cores than the looks
  * themselves). Once started, a thread stays, parked on the queue without a timeout, for
- * the next change (a virtual thread parked costs a few hundred bytes): threads that left
+ * the next change (a virtual thread parked costs a few KB, its stack): threads that left
  * after a second without work were started again at every change, each waiting on a
  * timer, in the middle of its wake. A look that blocks (a render reading the database)
  * holds one of them; the others go on. A look that fails is logged and stops no other.
