@@ -5,6 +5,9 @@
 # (p50/p99/max). Then the same N wait on a second replica of the same database while the write goes
 # to the first: the change reaches them through PostgreSQL. Each is done VAAS_BENCH_ROUNDS times
 # (default 3), every connection waiting again after each change.
+# Then, as the reference in the same run, Netty alone (bench/BareWake.java) holds the same N long-polls from
+# the same client and answers them with the server's recorded 200 at each write, as many rounds
+# (VAAS_BENCH_BARE=0 leaves it out).
 # Usage: bench/waits.sh [n] — builds the jar (VAAS_BENCH_NO_BUILD=1 skips that), uses a fresh database on the local PostgreSQL.
 # VAAS_BENCH_JVM: the servers' JVM options (default below). VAAS_BENCH_PROFILE=<dir>: async-profiler's
 # CPU samples of the polled server in the last round, from its write until every answer is in
@@ -35,9 +38,9 @@ jar=$(server_jar)
 create_db "$db"
 work=$(mktemp -d)
 master_key=$(head -c 32 /dev/urandom | base64)
-pid=""; replica_pid=""
+pid=""; replica_pid=""; bare_pid=""
 cleanup() {
-  kill $pid $replica_pid 2>/dev/null || true; wait $pid $replica_pid 2>/dev/null || true
+  kill $pid $replica_pid $bare_pid 2>/dev/null || true; wait $pid $replica_pid $bare_pid 2>/dev/null || true
   drop_db "$db"
   rm -rf "$work"
 }
@@ -147,3 +150,29 @@ if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then mkdir -p "$VAAS_BENCH_PROFILE"; profil
 echo "servers: java $jvm; $n long-polls (?wait=55) from bench/Waits.java (one thread, non-blocking sockets), each with a session of its own${VAAS_BENCH_AGENTS_PORT:+, waiting on the Netty agents port}"
 round "the write on the same server" $port "$pid" 1
 [ -n "${VAAS_BENCH_SAME_ONLY:-}" ] || round "the write on the other replica" $replica_port "$replica_pid" 2
+# The reference, unless VAAS_BENCH_BARE=0: Netty alone (bench/BareWake.java, the Netty version Spring
+# Boot manages) holds the same N long-polls from the same client and, at each write, answers them
+# with the 200 vaas answered (its headers and body as recorded here, under a new ETag), doing
+# nothing else: what the wake costs this machine's kernel, network stack and client without vaas.
+if [ "${VAAS_BENCH_BARE:-1}" != 0 ]; then
+  polled=$port; [ -n "${VAAS_BENCH_AGENTS_PORT:-}" ] && polled=$((port + 100))
+  curl -fs -D "$work/headers-200" -o "$work/body.json" -H "Authorization: Bearer $token" -H 'Accept: application/json' \
+    "http://127.0.0.1:$polled/api/v1/agent/bundle"
+  etag=$(awk -F': ' 'tolower($1) == "etag" {print $2}' "$work/headers-200" | tr -d '\r')
+  curl -s -D "$work/headers-304" -o /dev/null -H "Authorization: Bearer $token" -H 'Accept: application/json' \
+    -H "If-None-Match: $etag" "http://127.0.0.1:$polled/api/v1/agent/bundle"
+  netty_alone "$work/netty"
+  bare_port=18184
+  "$JAVA_HOME/bin/java" $jvm --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$work/netty/*" \
+    bench/BareWake.java "$bare_port" "$work/body.json" "$work/headers-200" "$work/headers-304" >"$work/bare.log" 2>&1 &
+  bare_pid=$!
+  for _ in $(seq 1 120); do grep -qs STARTED "$work/bare.log" && break; sleep 0.25; done
+  grep -qs STARTED "$work/bare.log" || { echo "bench/BareWake.java did not start:"; cat "$work/bare.log"; exit 1; }
+  # The vaas servers stay up, idle: the client and the reference have the cores to themselves.
+  echo "== Netty alone (bench/BareWake.java, java $jvm), the same $n long-polls and answer:"
+  # Each round goes once all wait (bench/Waits.java reads its "go" only then).
+  { yes go 2>/dev/null || true; } | VAAS_BENCH_CPU="polled server=$bare_pid" "$JAVA_HOME/bin/java" -Xss256k bench/Waits.java \
+    "http://127.0.0.1:$bare_port" "$work/tokens" "${etag//\"/}" "$n" 55 "$admin" "http://127.0.0.1:$bare_port" bare \
+    "${VAAS_BENCH_ROUNDS:-3}" | grep -v '^READY\|^DONE'
+  kill "$bare_pid" 2>/dev/null || true; wait "$bare_pid" 2>/dev/null || true
+fi
