@@ -107,9 +107,11 @@ public final class TestIssuer implements AutoCloseable {
 
 	/**
 	 * A server side TLS context for {@code localhost} and {@code 127.0.0.1}, its
-	 * certificate issued by a CA of its own, that CA written to a temporary PEM file.
+	 * certificate issued by a CA of its own, that CA written to a temporary PEM file; the
+	 * server's certificate (then the CA's) and its private key (PKCS#8) in PEM files too,
+	 * for {@code server.ssl.certificate} and {@code server.ssl.certificate-private-key}.
 	 */
-	public record LocalhostTls(SSLContext context, Path caFile) {
+	public record LocalhostTls(SSLContext context, Path caFile, Path certificateFile, Path privateKeyFile) {
 	}
 
 	/**
@@ -133,7 +135,15 @@ public final class TestIssuer implements AutoCloseable {
 		managers.init(store, new char[0]);
 		var tls = SSLContext.getInstance("TLS");
 		tls.init(managers.getKeyManagers(), null, null);
-		return new LocalhostTls(tls, caFile);
+		var certificateFile = Files.createTempFile("vaas-test-localhost", ".crt");
+		certificateFile.toFile().deleteOnExit();
+		Files.writeString(certificateFile, pem(leaf) + pem(ca), StandardCharsets.US_ASCII);
+		var privateKeyFile = Files.createTempFile("vaas-test-localhost", ".key");
+		privateKeyFile.toFile().deleteOnExit();
+		Files.writeString(privateKeyFile,
+				pem(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", serverKeys.getPrivate().getEncoded())),
+				StandardCharsets.US_ASCII);
+		return new LocalhostTls(tls, caFile, certificateFile, privateKeyFile);
 	}
 
 	/** {@code https://localhost:<port>}: the issuer, as in its tokens' {@code iss}. */

@@ -48,8 +48,8 @@ import org.springframework.context.SmartLifecycle;
  * audited refusal, the same 200, 304 and long-poll, the same problems (from the same
  * advices, {@link AdviceProblems}); every other path is 404 here. Requests are served on
  * virtual threads (a fetch may render, which reads the database), one at a time per
- * connection and in order. Plain HTTP only: the start is refused when the server's port
- * has TLS.
+ * connection and in order. With TLS when the server's port has it, the server's own
+ * ({@link AgentPortTls}).
  */
 final class AgentPort implements SmartLifecycle {
 
@@ -101,7 +101,7 @@ final class AgentPort implements SmartLifecycle {
 	record Services(AgentCredentials credentials, BundleDelivery delivery, AdviceProblems problems, DeliveryTimer timer,
 			JsonMapper json, BiFunction<String, Function<String, List<String>>, String> clients,
 			ExecutorService requests, Counter atOnce, Counter onThreads, EncodedReplies encoded,
-			HashedWheelTimer safeties) {
+			HashedWheelTimer safeties, @Nullable AgentPortTls tls) {
 
 		static ExecutorService virtualThreads() {
 			return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agents-port").factory());
@@ -128,20 +128,6 @@ final class AgentPort implements SmartLifecycle {
 				.register(meters);
 		}
 
-	}
-
-	/** {@code vaas.agents.port}: a port number, {@code 0} for any free one. */
-	static int port(String setting) {
-		try {
-			var port = Integer.parseInt(setting.strip());
-			if (port >= 0 && port <= 65535) {
-				return port;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// told below
-		}
-		throw new IllegalArgumentException("vaas.agents.port: '" + setting + "' is not a port number (0-65535)");
 	}
 
 	/** The port it listens on, once started (the chosen one for {@code 0}). */
@@ -182,6 +168,9 @@ final class AgentPort implements SmartLifecycle {
 					@Override
 					protected void initChannel(SocketChannel channel) {
 						connections.add(channel);
+						if (services.tls() != null) {
+							channel.pipeline().addLast(services.tls().handler(channel));
+						}
 						channel.pipeline()
 							.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS), new HttpRequestDecoder(),
 									new AgentResponseEncoder(), new AgentConnection(services, inFlight));

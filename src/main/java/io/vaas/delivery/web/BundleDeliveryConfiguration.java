@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -42,26 +44,34 @@ class BundleDeliveryConfiguration {
 
 	/**
 	 * The agents' port, listening only when {@code vaas.agents.port} is set (read at the
-	 * start, as the direct path's switch).
+	 * start, as the direct path's switch), with the server's TLS when its port has TLS.
 	 */
 	@Bean
 	AgentPort agentPort(AgentCredentials credentials, BundleDelivery delivery, MeterRegistry meters,
 			ObservationProperties observations, JsonMapper json, TrustedProxies proxies, ApplicationContext context,
-			ConfigurableEnvironment environment, @Value("${server.address:}") String address,
-			@Value("${vaas.agents.port:}") String port) {
-		if (!port.isBlank() && !"false".equals(environment.getProperty("server.ssl.enabled"))
-				&& (environment.containsProperty("server.ssl.bundle")
-						|| environment.containsProperty("server.ssl.key-store")
-						|| environment.containsProperty("server.ssl.certificate"))) {
-			throw new IllegalStateException("vaas.agents.port serves plain HTTP only, and the server's port has TLS"
-					+ " (server.ssl): leave vaas.agents.port unset, or set it only behind a front that terminates TLS");
-		}
+			ConfigurableEnvironment environment, ServerProperties server, SslBundles bundles,
+			@Value("${server.address:}") String address, @Value("${vaas.agents.port:}") String port) {
 		return new AgentPort(() -> new AgentPort.Services(credentials, delivery, new AdviceProblems(context),
 				new DeliveryTimer(meters, observations), json, proxies.clients(), AgentPort.Services.virtualThreads(),
 				AgentPort.Services.requests(meters, "at-once"), AgentPort.Services.requests(meters, "thread"),
-				new EncodedReplies(), AgentPort.Services.safetyWheel()), address.isBlank() ? null : address.strip(),
-				port.isBlank() ? null : AgentPort.port(port), bound -> environment.getPropertySources()
+				new EncodedReplies(), AgentPort.Services.safetyWheel(), AgentPortTls.of(server.getSsl(), bundles)),
+				address.isBlank() ? null : address.strip(), port.isBlank() ? null : port(port),
+				bound -> environment.getPropertySources()
 					.addFirst(new MapPropertySource("agentsPort", Map.of("local.agents.port", bound))));
+	}
+
+	/** {@code vaas.agents.port}: a port number, {@code 0} for any free one. */
+	static int port(String setting) {
+		try {
+			var port = Integer.parseInt(setting.strip());
+			if (port >= 0 && port <= 65535) {
+				return port;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// told below
+		}
+		throw new IllegalArgumentException("vaas.agents.port: '" + setting + "' is not a port number (0-65535)");
 	}
 
 	/**

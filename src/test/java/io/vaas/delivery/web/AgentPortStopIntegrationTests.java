@@ -43,7 +43,7 @@ class AgentPortStopIntegrationTests {
 		var own = new AgentPort(
 				() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(), shared.timer(),
 						shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
-						shared.onThreads(), shared.encoded(), AgentPort.Services.safetyWheel()),
+						shared.onThreads(), shared.encoded(), AgentPort.Services.safetyWheel(), null),
 				"127.0.0.1", 0, bound -> {
 				});
 		own.start();
