@@ -179,6 +179,15 @@ if wait_seen "greeting=hello again db_password.sha256=$secret_sha" 30; then
 else
   fail "the change did not reach the app within 30 s: '$(seen)'"
 fi
+# The sidecar fetched from replica B's agents' port, which its access token named.
+port_requests=$(curl -fsS "http://127.0.0.1:$VAAS_B_PORT/actuator/prometheus?includedNames=vaas_agents_port_requests" |
+  awk '/^vaas_agents_port_requests_total/ {s += $NF} END {print s + 0}')
+if [ "$port_requests" -gt 0 ]; then
+  pass "the sidecar's fetches went to replica B's agents' port ($port_requests requests there)"
+else
+  fail "replica B's agents' port took no request: the agents fetched from 8080"
+  compose logs --tail 20 agent
+fi
 
 # --- kill and restart the sidecar ---------------------------------------------------------------
 agent=$(compose ps -q agent)
