@@ -248,6 +248,18 @@ class DeployManifestsTests {
 			.isGreaterThanOrEqualTo(BigDecimal.valueOf(320L * 1024 * 1024));
 	}
 
+	/**
+	 * The image names G1, the collector the waking of 10,000 agents is measured with: in
+	 * a pod under 1,792 MiB the JVM would choose Serial, whose full collections land
+	 * inside the wakes (README, The agents' port).
+	 */
+	@Test
+	void theServerRunsTheCollectorItsWakeIsMeasuredWith() throws IOException {
+		var dockerfile = Files.readString(Path.of("deploy/Dockerfile"));
+		var entryPoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT"));
+		assertThat(entryPoint).contains("\"-XX:+UseG1GC\"");
+	}
+
 	@Test
 	void theExampleAppGetsItsFilesFromTheAgent() throws IOException {
 		var app = (Deployment) read(K8S.resolve("example-app/deployment.yaml"));
