@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.Ssl;
 
@@ -98,6 +102,28 @@ class AgentPortTlsIntegrationTests {
 		}
 	}
 
+	/**
+	 * A named bundle (server.ssl.bundle) updated in place, as {@code reload-on-update}
+	 * does when its files change: the connections after it get the new certificate.
+	 */
+	@Test
+	void takesUpAReloadedBundleForTheNextConnections() throws Exception {
+		var before = TestIssuer.localhostTls();
+		var after = TestIssuer.localhostTls();
+		var registry = new DefaultSslBundleRegistry("agents", bundle(before));
+		var own = portWith(Ssl.forBundle("agents"), registry);
+		try {
+			var url = "https://localhost:" + own.localPort() + "/api/v1/agent/bundle";
+			assertThat(status(url, before)).as("no token, over the first certificate").isEqualTo(401);
+			registry.updateBundle("agents", bundle(after));
+			assertThat(status(url, after)).as("no token, over the reloaded certificate").isEqualTo(401);
+			assertThatThrownBy(() -> status(url, before)).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+		}
+		finally {
+			own.stop();
+		}
+	}
+
 	@Test
 	void hasNoTlsWhenTheServersPortHasNone() {
 		var registry = new DefaultSslBundleRegistry();
@@ -115,14 +141,34 @@ class AgentPortTlsIntegrationTests {
 		return ssl;
 	}
 
-	/** A port of its own, served as the context's, with the TLS given. */
+	private static SslBundle bundle(TestIssuer.LocalhostTls tls) {
+		return SslBundle.of(new PemSslStoreBundle(PemSslStoreDetails.forCertificates("file:" + tls.certificateFile())
+			.withPrivateKey("file:" + tls.privateKeyFile()), null));
+	}
+
+	/**
+	 * The status of a fetch without a token, from a client that trusts only the CA given.
+	 */
+	private static int status(String url, TestIssuer.LocalhostTls trusted) throws Exception {
+		return HttpClient.newBuilder()
+			.sslContext(trusting(trusted.caFile()))
+			.build()
+			.send(get(url).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
 	private AgentPort portWith(Ssl ssl) {
+		return portWith(ssl, new DefaultSslBundleRegistry());
+	}
+
+	/** A port of its own, served as the context's, with the TLS given. */
+	private AgentPort portWith(Ssl ssl, SslBundles bundles) {
 		var shared = agentPort.served();
 		assertThat(shared).as("the context's agents' port started").isNotNull();
 		var own = new AgentPort(() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(),
 				shared.timer(), shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
-				shared.onThreads(), shared.encoded(), AgentPort.Services.safetyWheel(),
-				AgentPortTls.of(ssl, new DefaultSslBundleRegistry())), "127.0.0.1", 0, bound -> {
+				shared.onThreads(), shared.encoded(), AgentPort.Services.safetyWheel(), AgentPortTls.of(ssl, bundles)),
+				"127.0.0.1", 0, bound -> {
 				});
 		own.start();
 		return own;
