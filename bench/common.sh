@@ -10,6 +10,36 @@ use_jdk25() {
   done
 }
 
+# The delivery benches' bundle, made through the API base URL with the admin token: namespace
+# bench, a config, two secrets and five files (4 KiB of JSON manifest), padded with a config of
+# about VAAS_BENCH_BUNDLE_KIB KiB more when that is set; prints an access token of a session of its
+# own for it. Further arguments: curl options (--cacert for an HTTPS server).
+delivery_bundle() { # api, admin token, work directory, curl options...
+  local api=$1 auth="Authorization: Bearer $2" work=$3 json='Content-Type: application/json'; shift 3
+  local c=(curl -fs "$@")
+  "${c[@]}" -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
+  "${c[@]}" -X PUT -H "$auth" -H "$json" -d '{"data":{"port":3306,"db":{"name":"shop","pool":20,"timeout_ms":5000},"log":{"level":"info","format":"json"}}}' "$api/namespaces/bench/configs/mariadb" >/dev/null
+  "${c[@]}" -X PUT -H "$auth" -H "$json" -d '{"value":"correct-horse-battery-staple"}' "$api/namespaces/bench/secrets/db_password" >/dev/null
+  "${c[@]}" -X PUT -H "$auth" -H "$json" -d "{\"valueBase64\":\"$(head -c 1700 /dev/urandom | base64 -w0)\"}" "$api/namespaces/bench/secrets/tls_key" >/dev/null
+  local padding=""
+  if [ "${VAAS_BENCH_BUNDLE_KIB:-0}" -gt 0 ]; then
+    # A config of that many KiB of short keys, as a JSON file of its own in the bundle.
+    python3 -c "import json,sys; n=int(sys.argv[1]); print(json.dumps({'data': {'k%05d' % i: 'v' * 24 for i in range(n * 1024 // 40)}}))" \
+      "$VAAS_BENCH_BUNDLE_KIB" >"$work/padding.json"
+    "${c[@]}" -X PUT -H "$auth" -H "$json" --data-binary @"$work/padding.json" "$api/namespaces/bench/configs/padding" >/dev/null
+    padding='{"area":"configuration","path":"padding.json","config":"padding","format":"json"},'
+  fi
+  "${c[@]}" -X PUT -H "$auth" -H "$json" -d '{"files":['"$padding"'
+    {"area":"configuration","path":"my.cnf","template":"[mysqld]\nport={{ config.mariadb.port }}\ndatabase={{ config.mariadb.db.name }}\nmax_connections={{ config.mariadb.db.pool }}\n"},
+    {"area":"configuration","path":"app.yaml","config":"mariadb","format":"yaml"},
+    {"area":"configuration","path":"ENV","env":{"config":"mariadb"}},
+    {"area":"secret","path":"ENV","env":{"secrets":["db_password"]}},
+    {"area":"secret","path":"tls/server.key","secret":"tls_key"}]}' "$api/namespaces/bench/bundles/app" >/dev/null
+  local seed
+  seed=$("${c[@]}" -X POST -H "$auth" -H "$json" -d '{}' "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  exchange_seed "$api" "$seed" "$@"
+}
+
 # Installs from Debian each named tool that is neither on PATH nor in /usr/sbin.
 install_missing() {
   local missing=""
@@ -39,9 +69,9 @@ await_health() {
   return 1
 }
 
-# The access token for a seed, exchanged at the API base URL.
+# The access token for a seed, exchanged at the API base URL (further arguments: curl options).
 exchange_seed() {
-  curl -fs -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$2&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" \
+  curl -fs "${@:3}" -X POST -d "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$2&subject_token_type=urn%3Avaas%3Aparams%3Atoken-type%3Aseed" \
     "$1/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 

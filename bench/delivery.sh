@@ -59,27 +59,8 @@ await_health "$port"
 server $framework_port "$work/framework.log" --vaas.agents.direct-delivery=false; framework_pid=$!
 await_health "$framework_port"
 
-api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"; json='Content-Type: application/json'
-curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
-curl -fs -X PUT -H "$auth" -H "$json" -d '{"data":{"port":3306,"db":{"name":"shop","pool":20,"timeout_ms":5000},"log":{"level":"info","format":"json"}}}' "$api/namespaces/bench/configs/mariadb" >/dev/null
-curl -fs -X PUT -H "$auth" -H "$json" -d '{"value":"correct-horse-battery-staple"}' "$api/namespaces/bench/secrets/db_password" >/dev/null
-curl -fs -X PUT -H "$auth" -H "$json" -d "{\"valueBase64\":\"$(head -c 1700 /dev/urandom | base64 -w0)\"}" "$api/namespaces/bench/secrets/tls_key" >/dev/null
-padding=""
-if [ "${VAAS_BENCH_BUNDLE_KIB:-0}" -gt 0 ]; then
-  # A config of that many KiB of short keys, as a JSON file of its own in the bundle.
-  python3 -c "import json,sys; n=int(sys.argv[1]); print(json.dumps({'data': {'k%05d' % i: 'v' * 24 for i in range(n * 1024 // 40)}}))" \
-    "$VAAS_BENCH_BUNDLE_KIB" >"$work/padding.json"
-  curl -fs -X PUT -H "$auth" -H "$json" --data-binary @"$work/padding.json" "$api/namespaces/bench/configs/padding" >/dev/null
-  padding='{"area":"configuration","path":"padding.json","config":"padding","format":"json"},'
-fi
-curl -fs -X PUT -H "$auth" -H "$json" -d '{"files":['"$padding"'
-  {"area":"configuration","path":"my.cnf","template":"[mysqld]\nport={{ config.mariadb.port }}\ndatabase={{ config.mariadb.db.name }}\nmax_connections={{ config.mariadb.db.pool }}\n"},
-  {"area":"configuration","path":"app.yaml","config":"mariadb","format":"yaml"},
-  {"area":"configuration","path":"ENV","env":{"config":"mariadb"}},
-  {"area":"secret","path":"ENV","env":{"secrets":["db_password"]}},
-  {"area":"secret","path":"tls/server.key","secret":"tls_key"}]}' "$api/namespaces/bench/bundles/app" >/dev/null
-seed=$(curl -fs -X POST -H "$auth" -H "$json" -d '{}' "$api/namespaces/bench/bundles/app/seeds" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-token=$(exchange_seed "$api" "$seed")
+api="http://127.0.0.1:$port/api/v1"
+token=$(delivery_bundle "$api" "$admin" "$work")
 
 # nginx serves the very bytes vaas answers with.
 mkdir -p "$work/www" "$work/nginx"
