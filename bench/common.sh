@@ -40,6 +40,70 @@ delivery_bundle() { # api, admin token, work directory, curl options...
   exchange_seed "$api" "$seed" "$@"
 }
 
+# nginx serving <work>/www (made here, readable by its workers, which run as nobody) as static
+# files with ETags on 127.0.0.1:<port>; further arguments are added to its listen directive and to its
+# server block (for TLS: "ssl" and the certificate's directives). Its pid in <work>/nginx.pid.
+start_nginx() { # work directory, port, listen flags, server directives
+  local work=$1 on=$2 listen=${3:-} directives=${4:-}
+  mkdir -p "$work/www" "$work/nginx"
+  chmod 755 "$work" "$work/www"
+  cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  default_type application/json;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  server { listen 127.0.0.1:$on $listen; root $work/www; etag on; $directives }
+}
+CONF
+  "$(command -v nginx || echo /usr/sbin/nginx)" -c "$work/nginx.conf" -p "$work"
+}
+
+# The CPU time (user and system, clock ticks) of these processes, all their threads.
+cpu_ticks() {
+  local total=0 p
+  for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+  echo "$total"
+}
+
+# One table row of the delivery benches: wrk -t2 -c$connections for $warmup s, then $duration s
+# measured: req/s, p50, p99, and the CPU per request of the processes that the sourcing script's
+# row_pids names for the row; the script's row_hook (if it has one) runs with start and stop around
+# the measured part. The rate is kept in rows[] (and in nginx_rps for a row named nginx…).
+wrk_row() { # name, url, headers...
+  local name=$1 url=$2; shift 2
+  local args=(); for h in "$@"; do args+=(-H "$h"); done
+  wrk -t2 -c"$connections" -d"${warmup}s" "${args[@]}" "$url" >/dev/null
+  local pids ticks; pids=$(row_pids "$name"); ticks=$(cpu_ticks $pids)
+  if declare -F row_hook >/dev/null; then row_hook start "$name"; fi
+  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${args[@]}" "$url")
+  if declare -F row_hook >/dev/null; then row_hook stop "$name"; fi
+  ticks=$(( $(cpu_ticks $pids) - ticks ))
+  local rps p50 p99 non2xx requests cpu
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  [ "${requests:-0}" -gt 0 ] || { echo "wrk answered nothing for $name:"; echo "$out"; exit 1; }
+  cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+  [[ $name == nginx* ]] && nginx_rps=$rps
+  printf '| %-36s | %10s | %8s | %8s | %6s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}"
+  rows+=("$name|$rps")
+}
+
+# The rows kept by wrk_row, other than nginx's, as shares of the nginx row's rate.
+share() {
+  for row in "${rows[@]}"; do
+    [[ $row == nginx* ]] && continue
+    awk -v n="${row%%|*}" -v r="${row##*|}" -v g="$nginx_rps" 'BEGIN { printf "%s: %.0f%% of nginx\n", n, 100 * r / g }'
+  done
+}
+
 # Installs from Debian each named tool that is neither on PATH nor in /usr/sbin.
 install_missing() {
   local missing=""

@@ -13,7 +13,6 @@ nginx_port=18281
 db="vaas_fetch_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 install_missing wrk nginx
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 use_jdk25
 [ -n "${VAAS_BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -DskipTests -Dvaas.aot.skip=true package
 create_db "$db"
@@ -28,22 +27,7 @@ start_server $port "$db" "$admin" "$work"
 api="http://127.0.0.1:$port/api/v1"; auth="Authorization: Bearer $admin"; json='Content-Type: application/json'
 curl -fs -X PUT -H "$auth" "$api/namespaces/bench" >/dev/null
 
-mkdir -p "$work/www" "$work/nginx"
-chmod 755 "$work" "$work/www"   # nginx workers run as nobody
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  default_type application/json;
-  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
-  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
-  server { listen 127.0.0.1:$nginx_port; root $work/www; etag on; }
-}
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+start_nginx "$work" "$nginx_port"
 
 # A bundle of `files` JSON files rendered from configs of about `kib` KiB each.
 bundle() { # name, files, KiB per file

@@ -22,7 +22,6 @@ nginx_port=18445
 db="vaas_delivery_tls_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 install_missing wrk nginx openssl
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 use_jdk25
 [ -n "${VAAS_BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -DskipTests package
 jar=$(server_jar)
@@ -52,77 +51,32 @@ api="https://localhost:$port/api/v1"
 token=$(delivery_bundle "$api" "$admin" "$work" "${tls[@]}")
 
 # nginx serves the very bytes vaas answers with, over TLS with the same certificate.
-mkdir -p "$work/www" "$work/nginx"
+start_nginx "$work" "$nginx_port" ssl \
+  "ssl_certificate $work/crt.pem; ssl_certificate_key $work/key.pem; ssl_protocols TLSv1.2 TLSv1.3;"
 curl -fs "${tls[@]}" -H "Authorization: Bearer $token" "$api/agent/bundle" -o "$work/www/bundle.json"
 digest=$(sed 's/.*"digest":"\([^"]*\)".*/\1/' "$work/www/bundle.json")
-chmod 755 "$work" "$work/www"; chmod 644 "$work/www/bundle.json"   # nginx workers run as nobody
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  default_type application/json;
-  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
-  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
-  server {
-    listen 127.0.0.1:$nginx_port ssl; root $work/www; etag on;
-    ssl_certificate $work/crt.pem; ssl_certificate_key $work/key.pem; ssl_protocols TLSv1.2 TLSv1.3;
-  }
-}
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+chmod 644 "$work/www/bundle.json"
 sleep 1
 nginx_etag=$(curl -fsI "${tls[@]}" "https://localhost:$nginx_port/bundle.json" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
 answer=$(curl -s "${tls[@]}" -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "https://localhost:$agents_port/api/v1/agent/bundle")
 [ "$answer" = 200 ] || { echo "the agents' port did not answer 200 over verified TLS: $answer"; exit 1; }
 protocol() { openssl s_client -brief -connect "127.0.0.1:$1" </dev/null 2>&1 | awk -F': ' '/Protocol version/ {print $2}'; }
-cpu_ticks() { # the CPU time (user and system, clock ticks) of these processes, all their threads
-  local total=0 p
-  for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
-  echo "$total"
+row_pids() { # the server processes of a row: the vaas server, or nginx's workers
+  if [[ $1 == nginx* ]]; then pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' '; else echo "$pid"; fi
 }
 nginx_rps=""
 rows=()
-run() { # name, url, headers...
-  local name=$1 url=$2; shift 2
-  local args=(); for h in "$@"; do args+=(-H "$h"); done
-  wrk -t2 -c"$connections" -d"${warmup}s" "${args[@]}" "$url" >/dev/null
-  local pids ticks
-  if [[ $name == nginx* ]]; then pids=$(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' '); else pids=$pid; fi
-  ticks=$(cpu_ticks $pids)
-  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${args[@]}" "$url")
-  ticks=$(( $(cpu_ticks $pids) - ticks ))
-  local rps p50 p99 non2xx requests cpu
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
-  requests=$(awk '/requests in/ {print $1}' <<<"$out")
-  [ "${requests:-0}" -gt 0 ] || { echo "wrk answered nothing for $name:"; echo "$out"; exit 1; }
-  cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
-  [[ $name == nginx* ]] && nginx_rps=$rps
-  printf '| %-36s | %10s | %8s | %8s | %6s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}"
-  rows+=("$name|$rps")
-}
-share() { # the vaas rows of one block as a share of the nginx row after them
-  for row in "${rows[@]}"; do
-    [[ $row == nginx* ]] && continue
-    awk -v n="${row%%|*}" -v r="${row##*|}" -v g="$nginx_rps" 'BEGIN { printf "%s: %.0f%% of nginx\n", n, 100 * r / g }'
-  done
-}
 agents="https://localhost:$agents_port/api/v1/agent/bundle"
 echo "over TLS ($(protocol $agents_port) on the agents' port, $(protocol $port) on the server's, $(protocol $nginx_port) on nginx; P-256 certificate): bundle $(wc -c <"$work/www/bundle.json") bytes of JSON; wrk -t2 -c$connections, ${duration}s after ${warmup}s warm-up"
 echo "| path | req/s | p50 | p99 | server CPU per request (µs) | non-2xx/3xx |"
 echo "|---|---|---|---|---|---|"
-run "vaas 200, agents' port (Netty, TLS)" "$agents" "Authorization: Bearer $token"
-run "vaas 200, server's port (Tomcat, TLS)" "$api/agent/bundle" "Authorization: Bearer $token"
-run "nginx 200 (same bytes, TLS)" "https://localhost:$nginx_port/bundle.json"
+wrk_row "vaas 200, agents' port (Netty, TLS)" "$agents" "Authorization: Bearer $token"
+wrk_row "vaas 200, server's port (Tomcat, TLS)" "$api/agent/bundle" "Authorization: Bearer $token"
+wrk_row "nginx 200 (same bytes, TLS)" "https://localhost:$nginx_port/bundle.json"
 shares=$(share); rows=()
-run "vaas 304, agents' port (Netty, TLS)" "$agents" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
-run "vaas 304, server's port (Tomcat, TLS)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
-run "nginx 304 (If-None-Match, TLS)" "https://localhost:$nginx_port/bundle.json" "If-None-Match: $nginx_etag"
+wrk_row "vaas 304, agents' port (Netty, TLS)" "$agents" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+wrk_row "vaas 304, server's port (Tomcat, TLS)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+wrk_row "nginx 304 (If-None-Match, TLS)" "https://localhost:$nginx_port/bundle.json" "If-None-Match: $nginx_etag"
 echo
 echo "$shares"
 share

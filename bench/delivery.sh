@@ -32,7 +32,6 @@ agents_port=18188
 db="vaas_delivery_$(date +%s)"
 admin="bench-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 install_missing wrk nginx
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 use_jdk25
 [ -n "${VAAS_BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -DskipTests package
 jar=$(server_jar)
@@ -63,24 +62,10 @@ api="http://127.0.0.1:$port/api/v1"
 token=$(delivery_bundle "$api" "$admin" "$work")
 
 # nginx serves the very bytes vaas answers with.
-mkdir -p "$work/www" "$work/nginx"
+start_nginx "$work" "$nginx_port"
 curl -fs -H "Authorization: Bearer $token" "$api/agent/bundle" -o "$work/www/bundle.json"
 digest=$(sed 's/.*"digest":"\([^"]*\)".*/\1/' "$work/www/bundle.json")
-chmod 755 "$work" "$work/www"; chmod 644 "$work/www/bundle.json"   # nginx workers run as nobody
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  default_type application/json;
-  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
-  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
-  server { listen 127.0.0.1:$nginx_port; root $work/www; etag on; }
-}
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+chmod 644 "$work/www/bundle.json"
 sleep 1
 nginx_etag=$(curl -fsI "http://127.0.0.1:$nginx_port/bundle.json" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
 
@@ -113,7 +98,7 @@ if [ -n "${VAAS_BENCH_PROFILE:-}" ]; then
   mkdir -p "$VAAS_BENCH_PROFILE"
   profiler=$(async_profiler "$work")
 fi
-profile() { # start|stop, row name: async-profiler attached to the direct path's server
+row_hook() { # start|stop, row name: async-profiler attached to the direct path's server
   [ -n "$profiler" ] || return 0
   local graph
   case "$2" in
@@ -122,11 +107,6 @@ profile() { # start|stop, row name: async-profiler attached to the direct path's
     *) return 0 ;;
   esac
   if [ "$1" = start ]; then profile_start "$pid" "$profiler"; else profile_stop "$pid" "$profiler" "$(realpath "$VAAS_BENCH_PROFILE")/$graph"; fi
-}
-cpu_ticks() { # the CPU time (user and system, clock ticks) of these processes, all their threads
-  local total=0 p
-  for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
-  echo "$total"
 }
 row_pids() { # the server processes of a row: the vaas replica, Tomcat alone, or nginx's workers
   case "$1" in
@@ -137,52 +117,25 @@ row_pids() { # the server processes of a row: the vaas replica, Tomcat alone, or
     nginx*) pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ' ;;
   esac
 }
-run() { # name, url, headers...
-  local name=$1 url=$2; shift 2
-  local args=(); for h in "$@"; do args+=(-H "$h"); done
-  wrk -t2 -c"$connections" -d"${warmup}s" "${args[@]}" "$url" >/dev/null
-  local pids ticks; pids=$(row_pids "$name"); ticks=$(cpu_ticks $pids)
-  profile start "$name"
-  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${args[@]}" "$url")
-  profile stop "$name"
-  ticks=$(( $(cpu_ticks $pids) - ticks ))
-  local rps p50 p99 non2xx requests cpu
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
-  requests=$(awk '/requests in/ {print $1}' <<<"$out")
-  [ "${requests:-0}" -gt 0 ] || { echo "wrk answered nothing for $name:"; echo "$out"; exit 1; }
-  cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
-  [[ $name == nginx* ]] && nginx_rps=$rps
-  printf '| %-36s | %10s | %8s | %8s | %6s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}"
-  rows+=("$name|$rps")
-}
-share() { # the vaas rows of one block as a share of the nginx row after them
-  for row in "${rows[@]}"; do
-    [[ $row == nginx* ]] && continue
-    awk -v n="${row%%|*}" -v r="${row##*|}" -v g="$nginx_rps" 'BEGIN { printf "%s: %.0f%% of nginx\n", n, 100 * r / g }'
-  done
-}
 rows=()
 framework="http://127.0.0.1:$framework_port/api/v1/agent/bundle"
 agents="http://127.0.0.1:$agents_port/api/v1/agent/bundle"
 echo "bundle: $(wc -c <"$work/www/bundle.json") bytes of JSON, $(grep -o "\"path\":" "$work/www/bundle.json" | wc -l) files; wrk -t2 -c$connections, ${duration}s after ${warmup}s warm-up"
 echo "| path | req/s | p50 | p99 | server CPU per request (µs) | non-2xx/3xx |"
 echo "|---|---|---|---|---|---|"
-run "vaas 200 (JSON manifest)" "$api/agent/bundle" "Authorization: Bearer $token"
-run "vaas 200, agents' port (Netty)" "$agents" "Authorization: Bearer $token"
-run "vaas 200, through Security + MVC" "$framework" "Authorization: Bearer $token"
-run "Tomcat alone, 200 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token"
-run "Netty alone, 200 (same answer)" "http://127.0.0.1:$netty_port/bundle" "Authorization: Bearer $token"
-run "nginx 200 (same bytes)" "http://127.0.0.1:$nginx_port/bundle.json"
+wrk_row "vaas 200 (JSON manifest)" "$api/agent/bundle" "Authorization: Bearer $token"
+wrk_row "vaas 200, agents' port (Netty)" "$agents" "Authorization: Bearer $token"
+wrk_row "vaas 200, through Security + MVC" "$framework" "Authorization: Bearer $token"
+wrk_row "Tomcat alone, 200 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token"
+wrk_row "Netty alone, 200 (same answer)" "http://127.0.0.1:$netty_port/bundle" "Authorization: Bearer $token"
+wrk_row "nginx 200 (same bytes)" "http://127.0.0.1:$nginx_port/bundle.json"
 shares=$(share); rows=()
-run "vaas 304 (If-None-Match)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
-run "vaas 304, agents' port (Netty)" "$agents" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
-run "vaas 304, through Security + MVC" "$framework" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
-run "Tomcat alone, 304 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
-run "Netty alone, 304 (same answer)" "http://127.0.0.1:$netty_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
-run "nginx 304 (If-None-Match)" "http://127.0.0.1:$nginx_port/bundle.json" "If-None-Match: $nginx_etag"
+wrk_row "vaas 304 (If-None-Match)" "$api/agent/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+wrk_row "vaas 304, agents' port (Netty)" "$agents" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+wrk_row "vaas 304, through Security + MVC" "$framework" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+wrk_row "Tomcat alone, 304 (same answer)" "http://127.0.0.1:$bare_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+wrk_row "Netty alone, 304 (same answer)" "http://127.0.0.1:$netty_port/bundle" "Authorization: Bearer $token" "If-None-Match: \"$digest\""
+wrk_row "nginx 304 (If-None-Match)" "http://127.0.0.1:$nginx_port/bundle.json" "If-None-Match: $nginx_etag"
 echo
 echo "$shares"
 share

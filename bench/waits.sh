@@ -103,7 +103,6 @@ fi
 status_mib() { echo $(( $(awk -v field="$2:" '$1 == field {print $2}' "/proc/$1/status") / 1024 )); } # pid, field
 rss() { status_mib "$1" VmRSS; }
 peak_rss() { status_mib "$1" VmHWM; } # the most RSS since the start
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 heap() { curl -fs "http://127.0.0.1:$1/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 round() { # name, server port, server pid, config value
   local polled=$2; [ -n "${VAAS_BENCH_AGENTS_PORT:-}" ] && polled=$(($2 + 100))
