@@ -36,17 +36,7 @@ class AgentPortStopIntegrationTests {
 	@Test
 	void countsNoRequestInFlightOnceItsClientLeft() throws Exception {
 		var setup = ChangePropagationIntegrationTests.setUp(new Api(port).withAgentsPort(agentsPort));
-		// A port of its own, served as the context's: what other tests leave waiting on
-		// the shared port does not count here.
-		var shared = agentPort.served();
-		assertThat(shared).as("the context's agents' port started").isNotNull();
-		var own = new AgentPort(
-				() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(), shared.timer(),
-						shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
-						shared.onThreads(), shared.encoded(), AgentPort.Services.safetyWheel(), null),
-				"127.0.0.1", 0, bound -> {
-				});
-		own.start();
+		var own = OwnAgentPorts.start(agentPort, null);
 		try (var socket = new Socket("127.0.0.1", own.localPort())) {
 			assertThat(own.inFlight()).isZero();
 			socket.getOutputStream()

@@ -163,15 +163,7 @@ class AgentPortTlsIntegrationTests {
 
 	/** A port of its own, served as the context's, with the TLS given. */
 	private AgentPort portWith(Ssl ssl, SslBundles bundles) {
-		var shared = agentPort.served();
-		assertThat(shared).as("the context's agents' port started").isNotNull();
-		var own = new AgentPort(() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(),
-				shared.timer(), shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
-				shared.onThreads(), shared.encoded(), AgentPort.Services.safetyWheel(), AgentPortTls.of(ssl, bundles)),
-				"127.0.0.1", 0, bound -> {
-				});
-		own.start();
-		return own;
+		return OwnAgentPorts.start(agentPort, AgentPortTls.of(ssl, bundles));
 	}
 
 	private static HttpRequest.Builder get(String uri) {
