@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -29,6 +30,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The headers and bodies of the agents' port's answers, as the server's port writes them:
@@ -135,10 +138,44 @@ final class AgentAnswers {
 	}
 
 	/**
-	 * The answer to a failed request: a refused token is audited and answered 401,
-	 * anything else as the problem advices answer it on the server's port.
+	 * Throws, as the servlet chain's handlers would, for anything but a {@code GET} or
+	 * {@code HEAD} of the bundle.
+	 */
+	static void requireBundleFetch(String path, HttpMethod method)
+			throws NoResourceFoundException, HttpRequestMethodNotSupportedException {
+		if (!path.equals(BundleDelivery.PATH)) {
+			throw new NoResourceFoundException(org.springframework.http.HttpMethod.GET, path, path);
+		}
+		if (!HttpMethod.HEAD.equals(method) && !HttpMethod.GET.equals(method)) {
+			throw new HttpRequestMethodNotSupportedException(method.name(), List.of("GET", "HEAD"));
+		}
+	}
+
+	/** A 503 with {@code Retry-After}: for a poll that somehow never answered. */
+	static Body retryAfter() {
+		var headers = headers();
+		headers.set(HttpHeaderNames.RETRY_AFTER, "1");
+		return new Body(503, headers, Reply.EMPTY, true);
+	}
+
+	/**
+	 * The answer to a failed request: a refused token is audited and answered 401 (503
+	 * when its audit event can be neither queued nor written), anything else as the
+	 * problem advices answer it on the server's port.
 	 */
 	static Body failure(AgentPort.Services services, Exception ex, PeerRequest bound, String path) {
+		try {
+			return answer(services, ex, bound, path);
+		}
+		catch (RuntimeException unaudited) {
+			// A refusal whose audit event could not be written (the database away and the
+			// audit queue full) is answered as that failure is, 503, as on the server's
+			// port: never left unanswered.
+			return answer(services, unaudited, bound, path);
+		}
+	}
+
+	private static Body answer(AgentPort.Services services, Exception ex, PeerRequest bound, String path) {
 		if (ex instanceof InvalidAccessToken refused) {
 			services.credentials().refused(String.valueOf(refused.getMessage()), path);
 			var body = problem(services.json(), AgentCredentials.refusal(), path);

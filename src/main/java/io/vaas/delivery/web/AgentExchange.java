@@ -1,6 +1,5 @@
 package io.vaas.delivery.web;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,9 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * One request on the agents' port, from its head to its answer: read on the event loop,
@@ -144,12 +141,7 @@ final class AgentExchange {
 		var bound = new PeerRequest(client(), path);
 		RequestContextHolder.setRequestAttributes(bound);
 		try {
-			if (!path.equals(BundleDelivery.PATH)) {
-				throw new NoResourceFoundException(org.springframework.http.HttpMethod.GET, path, path);
-			}
-			if (!head && !HttpMethod.GET.equals(request.method())) {
-				throw new HttpRequestMethodNotSupportedException(request.method().name(), List.of("GET", "HEAD"));
-			}
+			AgentAnswers.requireBundleFetch(path, request.method());
 			var headers = request.headers();
 			var ask = services.delivery()
 				.ask(services.credentials().verify(headers.get(HttpHeaderNames.AUTHORIZATION)),
@@ -162,9 +154,15 @@ final class AgentExchange {
 				if (left) {
 					waiting.abandon();
 				}
-				safety = services.safeties()
+				var timer = services.safeties()
 					.newTimeout(timeout -> timedOut(), TimeUnit.NANOSECONDS.toMillis(waiting.remaining())
 							+ BundleDeliveryFilter.ASYNC_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+				safety = timer;
+				if (answered.get()) {
+					// Ended meanwhile (the client left) before there was a timer to
+					// cancel.
+					timer.cancel();
+				}
 				// All the answer needs was read: a waiting poll keeps no copy of the
 				// request's headers (its bearer token among them).
 				headers.clear();
@@ -175,13 +173,18 @@ final class AgentExchange {
 			fail(ex, bound, path);
 		}
 		catch (Error ex) {
-			log.error("event=agents_port_request_failed", ex);
-			context.close();
-			throw ex;
+			broken(ex);
 		}
 		finally {
 			RequestContextHolder.resetRequestAttributes();
 		}
+	}
+
+	/** Closes the connection, its request unanswerable, and throws on. */
+	private void broken(Error ex) {
+		log.error("event=agents_port_request_failed", ex);
+		context.close();
+		throw ex;
 	}
 
 	/** Answers once the long-poll has an answer, on the thread that ended it. */
@@ -192,6 +195,10 @@ final class AgentExchange {
 		}
 		catch (Exception ex) {
 			fail(ex, peer, BundleDelivery.PATH);
+		}
+		catch (Error ex) {
+			// Logged and the connection closed, not lost in the answer's future.
+			broken(ex);
 		}
 		finally {
 			RequestContextHolder.resetRequestAttributes();
@@ -204,15 +211,10 @@ final class AgentExchange {
 		if (waiting != null) {
 			waiting.abandon();
 		}
-		var headers = AgentAnswers.headers();
-		headers.set(HttpHeaderNames.RETRY_AFTER, "1");
-		write(new AgentAnswers.Body(503, headers, Reply.EMPTY, true), false);
+		write(AgentAnswers.retryAfter(), false);
 	}
 
-	/**
-	 * A refused token is audited and answered 401; anything else as the problem advices
-	 * answer it on the server's port.
-	 */
+	/** Answers a failure ({@link AgentAnswers#failure}). */
 	private void fail(Exception ex, PeerRequest bound, String path) {
 		write(AgentAnswers.failure(services, ex, bound, path), false);
 	}
