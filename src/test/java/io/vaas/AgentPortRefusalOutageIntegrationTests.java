@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A refusal on the agents' port whose audit event cannot be written (PostgreSQL stopped
  * for real, {@link ThrowawayPostgres}, and the queue of events to append soon full) is
- * answered as on the server's port, 503 with {@code Retry-After}: never left without an
+ * answered 503 with {@code Retry-After}, as on the server's port: never left without an
  * answer on an open connection.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -76,17 +76,19 @@ class AgentPortRefusalOutageIntegrationTests {
 		}
 		fillUntilRefused(audit, entry);
 
-		var client = HttpClient.newHttpClient();
-		var started = System.nanoTime();
-		var refused = client
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agentsPort + "/api/v1/agent/bundle"))
-				.header("Authorization", "Bearer not-a-token")
-				.timeout(Duration.ofSeconds(15))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
-		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-		assertThat(refused.body()).contains("database-unavailable").doesNotContain("not-a-token");
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		var serverPort = server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		for (var port : new int[] { agentsPort, serverPort }) {
+			var started = System.nanoTime();
+			var refused = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agent/bundle"))
+					.header("Authorization", "Bearer not-a-token")
+					.timeout(Duration.ofSeconds(15))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(refused.statusCode()).as(port + ": " + refused.body()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+			assertThat(refused.body()).contains("database-unavailable").doesNotContain("not-a-token");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		}
 	}
 
 	/** Queues events until one can be neither queued nor appended. */
