@@ -3,7 +3,9 @@ package io.vaas.delivery.web;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the agents' port counts as in flight (what its stop waits for) ends with every
  * request, answered or not: a waiting long-poll whose client leaves is not left counted,
- * nor is its safety timer left running.
+ * nor is its safety timer left running; and the stop does not wait out clients that keep
+ * sending, nor cut an answer.
  */
 @PostgresIntegrationTest
 class AgentPortStopIntegrationTests {
@@ -76,6 +79,41 @@ class AgentPortStopIntegrationTests {
 		}
 		finally {
 			own.stop();
+		}
+	}
+
+	@Test
+	void stopsPromptlyWhileClientsFetchBackToBackAndCutsNoAnswer() throws Exception {
+		var setup = ChangePropagationIntegrationTests.setUp(new Api(port).withAgentsPort(agentsPort));
+		var own = OwnAgentPorts.start(agentPort, null);
+		// Fetches with a query are served on threads, so some are in flight at almost any
+		// moment while the clients fetch back to back on their keep-alive connections.
+		var request = ("GET /api/v1/agent/bundle?wait=0 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + setup.token()
+				+ "\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		var clients = new ArrayList<KeepAliveClient>();
+		try {
+			for (int i = 0; i < 8; i++) {
+				clients.add(KeepAliveClient.start(own.localPort(), request));
+			}
+			awaitTrue(() -> clients.stream().allMatch(client -> client.answers() >= 20),
+					() -> "answers so far: " + clients.stream().map(KeepAliveClient::answers).toList());
+			var stopping = System.nanoTime();
+			own.stop();
+			var took = Duration.ofNanos(System.nanoTime() - stopping);
+			// Its drain ends when nothing is in flight, at most after DRAIN_NANOS (10 s).
+			assertThat(took).as("the stop").isLessThan(Duration.ofSeconds(3));
+			for (var client : clients) {
+				var end = client.end().get(30, TimeUnit.SECONDS);
+				assertThat(end).as("how a connection ended")
+					.isIn(KeepAliveClient.End.TOLD_TO_CLOSE, KeepAliveClient.End.CLOSED_BETWEEN_ANSWERS);
+			}
+		}
+		finally {
+			if (own.isRunning()) {
+				own.stop();
+			}
+			clients.forEach(KeepAliveClient::close);
 		}
 	}
 
