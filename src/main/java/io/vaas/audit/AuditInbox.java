@@ -54,9 +54,15 @@ class AuditInbox {
 		jdbc.batchUpdate(INSERT, rows, rows.size(), AuditInbox::bind);
 	}
 
-	/** Whether any event waits, committed or not yet visible; no lock. */
+	/**
+	 * Whether any event waits, committed or not yet visible; no lock. Read through the
+	 * primary key's index: the rows the sequencer deleted stay in the table's pages until
+	 * a vacuum, so a scan of the table would read them all (about 0.5 ms with a minute's
+	 * exchanges, every round).
+	 */
 	boolean anyWaiting() {
-		return Boolean.TRUE.equals(jdbc.query("select 1 from audit_inbox fetch first 1 rows only", ResultSet::next));
+		return Boolean.TRUE
+			.equals(jdbc.query("select 1 from audit_inbox order by id fetch first 1 rows only", ResultSet::next));
 	}
 
 	/** The oldest committed events, by id: call it while holding the chain's head. */
