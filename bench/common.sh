@@ -179,8 +179,12 @@ async_profiler() {
 # CPU samples of a running JVM (pid, agent library) between profile_start and profile_stop, which
 # writes a flame graph (<out>.html) and the stacks as text (<out>.collapsed). One sample per
 # VAAS_BENCH_PROFILE_INTERVAL of CPU (default 1ms; e.g. 200us for more samples of a short wake).
+# VAAS_BENCH_PROFILE_EVENT=alloc samples the heap's allocations instead (one per 512 KiB allocated,
+# weighed by size), to see what fills the young generation.
 profile_start() {
-  "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$2" "\"start,event=cpu,interval=${VAAS_BENCH_PROFILE_INTERVAL:-1ms}\"" >/dev/null
+  local how="event=cpu,interval=${VAAS_BENCH_PROFILE_INTERVAL:-1ms}"
+  [ "${VAAS_BENCH_PROFILE_EVENT:-cpu}" = alloc ] && how="event=alloc,alloc=512k"
+  "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$2" "\"start,$how\"" >/dev/null
 }
 profile_stop() { # pid, library, output path without extension
   "$JAVA_HOME/bin/jcmd" "$1" JVMTI.agent_load "$2" "\"dump,collapsed,file=$3.collapsed\"" >/dev/null

@@ -11,7 +11,7 @@
 # Usage: bench/waits.sh [n] — builds the jar (VAAS_BENCH_NO_BUILD=1 skips that), uses a fresh database on the local PostgreSQL.
 # VAAS_BENCH_JVM: the servers' JVM options (default below). VAAS_BENCH_PROFILE=<dir>: async-profiler's
 # CPU samples of the polled server in the last round, from its write until every answer is in
-# (wake-1.html, wake-2.html; VAAS_BENCH_PROFILE_INTERVAL, default 1ms, between samples); bench/WakeSamples.java keeps the JFR samples taken inside the wakes. Each round also prints the CPU each process used meanwhile, and the time of day (UTC) its write was sent, to place the servers' GC and JIT log lines (-Xlog:gc,jit+compilation=debug:file=…:time in VAAS_BENCH_JVM) inside or outside its wake. VAAS_BENCH_HISTOGRAM=<prefix>: its class histogram while they wait.
+# (wake-1.html, wake-2.html; VAAS_BENCH_PROFILE_INTERVAL, default 1ms, between samples; VAAS_BENCH_PROFILE_EVENT=alloc: its heap allocations instead); bench/WakeSamples.java keeps the JFR samples taken inside the wakes. Each round also prints the CPU each process used meanwhile, and the time of day (UTC) its write was sent, to place the servers' GC and JIT log lines (-Xlog:gc,jit+compilation=debug:file=…:time in VAAS_BENCH_JVM) inside or outside its wake. VAAS_BENCH_HISTOGRAM=<prefix>: its class histogram while they wait.
 # VAAS_BENCH_AGENTS_PORT=1: each server also listens on the agents' port (vaas.agents.port, Netty,
 # its port + 100) and the long-polls wait there instead of on Tomcat. VAAS_BENCH_SAME_ONLY=1: only the
 # rounds with the write on the polled server. VAAS_BENCH_CLIENT_THREADS=k: the client reads on k selector threads
