@@ -56,10 +56,10 @@ public class AgentCredentials {
 		if (header == null) {
 			throw new InvalidAccessToken("no access token");
 		}
-		if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (!header.regionMatches(true, 0, AccessTokenVerifier.BEARER, 0, AccessTokenVerifier.BEARER.length())) {
 			throw new InvalidAccessToken("not a bearer token");
 		}
-		return tokens.verify(header.substring(7).strip());
+		return tokens.verify(header);
 	}
 
 	/**
@@ -68,10 +68,11 @@ public class AgentCredentials {
 	 * {@link #verify(String)} then tells. Never blocks, never audits.
 	 */
 	public @Nullable VerifiedToken verifiedBefore(@Nullable String header) {
-		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (header == null
+				|| !header.regionMatches(true, 0, AccessTokenVerifier.BEARER, 0, AccessTokenVerifier.BEARER.length())) {
 			return null;
 		}
-		return tokens.verifiedBefore(header.substring(7).strip());
+		return tokens.verifiedBefore(header);
 	}
 
 	/**

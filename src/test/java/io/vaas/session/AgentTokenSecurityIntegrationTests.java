@@ -124,6 +124,32 @@ class AgentTokenSecurityIntegrationTests {
 	}
 
 	@Test
+	void takesATokenUnderEverySpellingOfItsSchemeUntilItsSessionIsRevoked() {
+		// Verified tokens are kept by the header they came in: each spelling is its own
+		// entry, and a revocation reaches every one.
+		var spellings = List.of("Bearer " + valid, "bearer " + valid, "BEARER  " + valid);
+		String session = null;
+		for (var header : spellings) {
+			for (int again = 0; again < 2; again++) {
+				session = api.call("GET", "/api/v1/agent/session")
+					.header("Authorization", header)
+					.send()
+					.expect(200)
+					.json()
+					.get("session")
+					.asString();
+			}
+		}
+		api.delete("/api/v1/namespaces/" + ns + "/agents/" + session, ADMIN_TOKEN).expect(204);
+		for (var header : spellings) {
+			api.call("GET", "/api/v1/agent/session")
+				.header("Authorization", header)
+				.send()
+				.expectProblem(401, "invalid-token");
+		}
+	}
+
+	@Test
 	void refusesATokenForAnAreaTheServerDoesNotKnow() {
 		var unknownArea = tokens.sign(with().claim("areas", List.of("elsewhere")).build());
 		// GET takes the direct delivery path, HEAD the MVC one: both refuse alike.
