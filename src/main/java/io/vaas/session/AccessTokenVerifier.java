@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessTokenVerifier {
 
+	/** The scheme an {@code Authorization} header names, checked by the caller. */
+	static final String BEARER = "Bearer ";
+
 	private final SigningKeyRing ring;
 
 	private final RevokedSessions revoked;
@@ -30,9 +33,6 @@ class AccessTokenVerifier {
 	private final SessionProperties properties;
 
 	private final Clock clock;
-
-	/** The scheme an {@code Authorization} header names, checked by the caller. */
-	static final String BEARER = "Bearer ";
 
 	/** Tokens verified before, by the header they came in. */
 	private final com.github.benmanes.caffeine.cache.Cache<String, VerifiedToken> verified = com.github.benmanes.caffeine.cache.Caffeine
