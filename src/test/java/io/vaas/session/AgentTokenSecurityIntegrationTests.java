@@ -110,13 +110,7 @@ class AgentTokenSecurityIntegrationTests {
 
 	@Test
 	void refusesARevokedSession() {
-		var session = api.call("GET", "/api/v1/agent/session")
-			.token(valid)
-			.send()
-			.expect(200)
-			.json()
-			.get("session")
-			.asString();
+		var session = sessionOf("Bearer " + valid);
 		api.delete("/api/v1/namespaces/" + ns + "/agents/" + session, ADMIN_TOKEN).expect(204);
 		api.call("GET", "/api/v1/agent/session").token(valid).send().expectProblem(401, "invalid-token");
 		api.call("POST", "/api/v1/auth/renew").token(valid).send().expectProblem(401, "invalid-token");
@@ -131,13 +125,7 @@ class AgentTokenSecurityIntegrationTests {
 		String session = null;
 		for (var header : spellings) {
 			for (int again = 0; again < 2; again++) {
-				session = api.call("GET", "/api/v1/agent/session")
-					.header("Authorization", header)
-					.send()
-					.expect(200)
-					.json()
-					.get("session")
-					.asString();
+				session = sessionOf(header);
 			}
 		}
 		api.delete("/api/v1/namespaces/" + ns + "/agents/" + session, ADMIN_TOKEN).expect(204);
@@ -164,6 +152,17 @@ class AgentTokenSecurityIntegrationTests {
 				api.audit("action=agent.authenticate&size=200", page -> unknownAreaRefusals(page) >= 2)))
 			.as("each refusal audited")
 			.isEqualTo(2);
+	}
+
+	/** The session an {@code Authorization} header's token stands for (a 200). */
+	private String sessionOf(String header) {
+		return api.call("GET", "/api/v1/agent/session")
+			.header("Authorization", header)
+			.send()
+			.expect(200)
+			.json()
+			.get("session")
+			.asString();
 	}
 
 	private JWTClaimsSet.Builder with() {
