@@ -44,10 +44,7 @@ class AgentPortStopIntegrationTests {
 		var own = OwnAgentPorts.start(agentPort, null);
 		try (var socket = new Socket("127.0.0.1", own.localPort())) {
 			assertThat(own.inFlight()).isZero();
-			socket.getOutputStream()
-				.write(("GET /api/v1/agent/bundle?wait=60 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + setup.token()
-						+ "\r\nIf-None-Match: \"" + setup.digest() + "\"\r\n\r\n")
-					.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().write(longPoll(setup));
 			awaitTrue(() -> own.inFlight() == 1, () -> "the poll in flight: " + own.inFlight());
 			socket.close();
 			awaitTrue(() -> own.inFlight() == 0, () -> "in flight once its client left: " + own.inFlight());
@@ -67,10 +64,7 @@ class AgentPortStopIntegrationTests {
 			// often reaches the port before the poll has begun to wait.
 			for (int i = 0; i < 100; i++) {
 				try (var socket = new Socket("127.0.0.1", own.localPort())) {
-					socket.getOutputStream()
-						.write(("GET /api/v1/agent/bundle?wait=60 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-								+ setup.token() + "\r\nIf-None-Match: \"" + setup.digest() + "\"\r\n\r\n")
-							.getBytes(StandardCharsets.ISO_8859_1));
+					socket.getOutputStream().write(longPoll(setup));
 				}
 			}
 			awaitTrue(() -> own.inFlight() == 0, () -> "in flight once their clients left: " + own.inFlight());
@@ -115,6 +109,13 @@ class AgentPortStopIntegrationTests {
 			}
 			clients.forEach(KeepAliveClient::close);
 		}
+	}
+
+	/** A long-poll of 60 s for the setup's agent, which has its bundle's digest. */
+	private static byte[] longPoll(ChangePropagationIntegrationTests.Setup setup) {
+		return ("GET /api/v1/agent/bundle?wait=60 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + setup.token()
+				+ "\r\nIf-None-Match: \"" + setup.digest() + "\"\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	private static void awaitTrue(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
