@@ -21,12 +21,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The queue behind {@link AuditLog#recordSoon}: one thread appends what waits to the
- * inbox, up to {@link #BATCH} events per transaction, once a burst of them has ended (at
- * most 2 s after the first, {@link Lull}), and keeps a batch while the database is away.
- * It stops after the web server (so events of requests answered while the server drains
- * are queued and appended) and before the {@link AuditSequencer}; once stopped it takes
- * no more events and the caller appends them itself.
+ * The queue behind {@link AuditLog#recordSoon}: one thread appends what waits to the hash
+ * chain itself ({@link AuditChain}: each event written once, not first to the
+ * {@link AuditInbox} and then again by the {@link AuditSequencer}), up to {@link #BATCH}
+ * events per transaction, once a burst of them has ended (at most 2 s after the first,
+ * {@link Lull}), and keeps a batch while the database is away. It stops after the web
+ * server (so events of requests answered while the server drains are queued and appended)
+ * and before the {@link AuditSequencer}; once stopped it takes no more events and the
+ * caller appends them itself.
  */
 @Component
 class AuditBatches implements SmartLifecycle {
@@ -44,9 +46,7 @@ class AuditBatches implements SmartLifecycle {
 
 	private final AtomicLong done = new AtomicLong();
 
-	private final AuditInbox inbox;
-
-	private final AuditSequencer sequencer;
+	private final AuditChain chain;
 
 	private final TransactionTemplate independent;
 
@@ -60,9 +60,8 @@ class AuditBatches implements SmartLifecycle {
 
 	private volatile @Nullable Thread drainer;
 
-	AuditBatches(AuditInbox inbox, AuditSequencer sequencer, PlatformTransactionManager transactions) {
-		this.inbox = inbox;
-		this.sequencer = sequencer;
+	AuditBatches(AuditChain chain, PlatformTransactionManager transactions) {
+		this.chain = chain;
 		this.independent = new TransactionTemplate(transactions);
 		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -155,10 +154,13 @@ class AuditBatches implements SmartLifecycle {
 		while (true) {
 			try {
 				independent.executeWithoutResult(status -> {
-					inbox.addAll(batch.stream()
+					var head = chain.lock();
+					if (head == null) {
+						throw new IllegalStateException("the audit chain has no head row");
+					}
+					chain.append(head, batch.stream()
 						.map(pending -> AuditInbox.Row.of(pending.entry(), pending.clientAddress(), pending.at()))
 						.toList());
-					sequencer.nudge();
 				});
 				return;
 			}

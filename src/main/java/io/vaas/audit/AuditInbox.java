@@ -49,11 +49,6 @@ class AuditInbox {
 		jdbc.update(INSERT, statement -> bind(statement, row));
 	}
 
-	/** Inserts all, in one round of statements, in the current transaction. */
-	void addAll(List<Row> rows) {
-		jdbc.batchUpdate(INSERT, rows, rows.size(), AuditInbox::bind);
-	}
-
 	/**
 	 * Whether any event waits, committed or not yet visible; no lock. Read through the
 	 * primary key's index: the rows the sequencer deleted stay in the table's pages until

@@ -1,12 +1,5 @@
 package io.vaas.audit;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gives waiting events ({@link AuditInbox}) their place in the hash chain: in batches of
  * up to {@link #BATCH}, oldest first, each event linked to the one before it, in one
- * transaction that holds the chain's head, so sequencers of several replicas take turns.
- * Group commit: a thousand requests that commit their events at once cost one lock and
- * one chain transaction here, not a thousand turns on the head.
+ * transaction that holds the chain's head ({@link AuditChain}), so sequencers of several
+ * replicas take turns. Group commit: a thousand requests that commit their events at once
+ * cost one lock and one chain transaction here, not a thousand turns on the head.
  * <p>
  * Runs on a thread of its own, woken when a transaction with an event commits (at most
  * once per {@link #LINGER_MILLIS}) and every {@link #POLL_MILLIS} for those of other
@@ -52,7 +44,7 @@ class AuditSequencer implements SmartLifecycle {
 
 	private final AuditInbox inbox;
 
-	private final JdbcTemplate jdbc;
+	private final AuditChain chain;
 
 	private final TransactionTemplate transactions;
 
@@ -62,9 +54,9 @@ class AuditSequencer implements SmartLifecycle {
 
 	private volatile @Nullable Thread thread;
 
-	AuditSequencer(AuditInbox inbox, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	AuditSequencer(AuditInbox inbox, AuditChain chain, PlatformTransactionManager transactions) {
 		this.inbox = inbox;
-		this.jdbc = jdbc;
+		this.chain = chain;
 		this.transactions = new TransactionTemplate(transactions);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -115,58 +107,16 @@ class AuditSequencer implements SmartLifecycle {
 			return 0;
 		}
 		var moved = transactions.execute(status -> {
-			var head = jdbc.queryForObject("select last_seq, last_hash from audit_head where id = 1 for update",
-					(rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)));
+			var head = chain.lock();
 			var rows = inbox.oldest(BATCH);
 			if (head == null || rows.isEmpty()) {
 				return 0;
 			}
-			var events = new ArrayList<AuditEvent>(rows.size());
-			var seq = head.lastSeq();
-			var prev = head.lastHash() == null ? HashChain.GENESIS : head.lastHash();
-			for (var row : rows) {
-				var event = new AuditEvent(++seq, row, prev);
-				events.add(event);
-				prev = event.hash();
-			}
-			insert(events);
+			chain.append(head, rows);
 			inbox.remove(rows);
-			jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
 			return rows.size();
 		});
 		return moved == null ? 0 : moved;
-	}
-
-	private record Head(long lastSeq, byte @Nullable [] lastHash) {
-	}
-
-	private void insert(List<AuditEvent> events) {
-		jdbc.batchUpdate(
-				"insert into audit_events (seq, occurred_at, actor_id, actor_name, action, namespace, "
-						+ "resource, version, client_address, outcome, detail, prev_hash, hash) "
-						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				events, events.size(), AuditSequencer::bind);
-	}
-
-	private static void bind(PreparedStatement statement, AuditEvent event) throws SQLException {
-		statement.setLong(1, event.seq());
-		statement.setObject(2, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
-		statement.setString(3, event.actorId());
-		statement.setString(4, event.actorName());
-		statement.setString(5, event.action());
-		statement.setString(6, event.namespace());
-		statement.setString(7, event.resource());
-		if (event.version() == null) {
-			statement.setNull(8, Types.BIGINT);
-		}
-		else {
-			statement.setLong(8, event.version());
-		}
-		statement.setString(9, event.clientAddress());
-		statement.setString(10, event.outcome());
-		statement.setString(11, event.detail());
-		statement.setBytes(12, event.prevHash());
-		statement.setBytes(13, event.hash());
 	}
 
 	@Override

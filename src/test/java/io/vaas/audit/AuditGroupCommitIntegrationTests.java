@@ -1,9 +1,12 @@
 package io.vaas.audit;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
+import io.vaas.shared.Actor;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
 import io.vaas.support.Replicas;
@@ -32,6 +35,8 @@ class AuditGroupCommitIntegrationTests {
 
 	static final int WRITES_EACH = 10;
 
+	static final int FETCHES_EACH = 5;
+
 	@LocalServerPort
 	int port;
 
@@ -40,6 +45,9 @@ class AuditGroupCommitIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	AuditLog audit;
 
 	ConfigurableApplicationContext other;
 
@@ -105,6 +113,69 @@ class AuditGroupCommitIntegrationTests {
 			.isZero();
 		var page = a.get("/api/v1/audit?namespace=" + ns + "&action=config.write&size=1", ADMIN_TOKEN).expect(200);
 		assertThat(page.json().get("totalEvents").asLong()).isEqualTo(WRITERS * WRITES_EACH);
+	}
+
+	/**
+	 * Events recorded soon (fetches, refusals) are written once, straight into the chain
+	 * by their replica's queue, while requests on both replicas commit theirs to the
+	 * inbox: the two appenders take turns on the head, and the chain has each event once.
+	 */
+	@Test
+	void eventsRecordedSoonGoStraightIntoTheChainBesideCommittedOnes() throws Exception {
+		var logs = List.of(audit, other.getBean(AuditLog.class));
+		var inboxBefore = inboxIds();
+		var tasks = new ArrayList<Callable<Void>>();
+		for (var writer = 0; writer < WRITERS; writer++) {
+			var api = writer % 2 == 0 ? a : b;
+			var log = logs.get(writer % 2);
+			var name = "c" + writer;
+			tasks.add(() -> {
+				for (var write = 0; write < WRITES_EACH; write++) {
+					api.put("/api/v1/namespaces/" + ns + "/configs/" + name, ADMIN_TOKEN,
+							"{\"data\":{\"n\":" + write + "}}")
+						.expect(write == 0 ? 201 : 200);
+					for (var fetch = 0; fetch < FETCHES_EACH; fetch++) {
+						log.recordSoon(AuditEntry.success(new Actor("s-" + name, "agent"), "bundle.fetch", ns, name,
+								(long) write * FETCHES_EACH + fetch));
+					}
+				}
+				return null;
+			});
+		}
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (var result : pool.invokeAll(tasks)) {
+				result.get();
+			}
+		}
+		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!logs.stream().allMatch(AuditLog::settled) && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(logs).as("both queues appended").allMatch(AuditLog::settled);
+
+		var fetches = WRITERS * WRITES_EACH * FETCHES_EACH;
+		assertThat(jdbc.queryForObject("select count(distinct resource || '/' || version) from audit_events "
+				+ "where namespace = ? and action = 'bundle.fetch'", Long.class, ns))
+			.as("every fetch chained once, before any reader flushed the inbox")
+			.isEqualTo(fetches)
+			.isEqualTo(jdbc.queryForObject(
+					"select count(*) from audit_events where namespace = ? and action = 'bundle.fetch'", Long.class,
+					ns));
+		assertThat(inboxIds() - inboxBefore - WRITERS * WRITES_EACH)
+			.as("inbox rows beyond the writes' own: the fetches did not pass through it")
+			.isLessThan(fetches);
+		var verified = a.call("POST", "/api/v1/audit/verify").token(ADMIN_TOKEN).send().expect(200).json();
+		assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+		assertThat(jdbc.queryForObject(
+				"select count(*) from audit_events where namespace = ? and action = " + "'config.write'", Long.class,
+				ns))
+			.isEqualTo(WRITERS * WRITES_EACH);
+	}
+
+	/** The last id the inbox gave out. */
+	private long inboxIds() {
+		var last = jdbc.queryForObject("select last_value from audit_inbox_id_seq", Long.class);
+		return last == null ? 0 : last;
 	}
 
 	@Test
