@@ -71,8 +71,8 @@ class AuditInbox {
 	}
 
 	void remove(List<Row> rows) {
-		jdbc.batchUpdate("delete from audit_inbox where id = ?", rows, rows.size(),
-				(statement, row) -> statement.setLong(1, row.id()));
+		jdbc.update("delete from audit_inbox where id = any (?)",
+				(Object) rows.stream().map(Row::id).toArray(Long[]::new));
 	}
 
 	private static void bind(PreparedStatement statement, Row row) throws SQLException {

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Configuration;
  * Bounds how long a request can wait on PostgreSQL, so an outage is a prompt 503 and not
  * a hang: the pool's connection timeout is set in {@code application.yaml}; here the
  * driver gets a connect timeout (an unreachable host) and a socket timeout (a network
- * that swallows packets), unless the URL or the pool settings name their own; and the
- * pool opens its connections through a {@link PatientDataSource}, so it has one again
- * within about 100 ms of the database's return.
+ * that swallows packets), unless the URL or the pool settings name their own; batched
+ * inserts (the audit chain's) are sent as multi-row inserts; and the pool opens its
+ * connections through a {@link PatientDataSource}, so it has one again within about 100
+ * ms of the database's return.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -41,6 +42,9 @@ class DatabaseConfiguration {
 					}
 					if (!url.contains("tcpKeepAlive=")) {
 						properties.putIfAbsent("tcpKeepAlive", "true");
+					}
+					if (!url.contains("reWriteBatchedInserts=")) {
+						properties.putIfAbsent("reWriteBatchedInserts", "true");
 					}
 					if (pool.getDataSource() == null) {
 						pool.setDataSource(new PatientDataSource(new DriverDataSource(url, pool.getDriverClassName(),
