@@ -152,19 +152,40 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 			answer.run();
 		}
 		catch (InvalidAccessToken ex) {
-			credentials.refuse(request, response, ex.getMessage());
+			try {
+				credentials.refuse(request, response, ex.getMessage());
+			}
+			catch (RuntimeException failure) {
+				// A refusal that cannot be audited (the database away and the audit queue
+				// full) is answered as any other failure: a 503, not an error escaping
+				// to the container.
+				resolve(request, response, failure);
+			}
 		}
-		catch (RuntimeException | ServletException ex) {
-			if (response.isCommitted()) {
-				throw ex;
-			}
-			// What the security chain's cache-control writer adds to an error answer.
-			response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-			response.setHeader("Pragma", "no-cache");
-			response.setHeader("Expires", "0");
-			if (exceptions.resolveException(request, response, null, ex) == null) {
-				throw ex;
-			}
+		catch (RuntimeException ex) {
+			resolve(request, response, ex);
+		}
+		catch (ServletException ex) {
+			resolve(request, response, ex);
+		}
+	}
+
+	/**
+	 * Answers the failure with the MVC exception resolvers, as on the framework path, if
+	 * nothing was sent yet and one takes it; throws it otherwise.
+	 */
+
+	private <E extends Exception> void resolve(HttpServletRequest request, HttpServletResponse response, E ex)
+			throws E {
+		if (response.isCommitted()) {
+			throw ex;
+		}
+		// What the security chain's cache-control writer adds to an error answer.
+		response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+		response.setHeader("Pragma", "no-cache");
+		response.setHeader("Expires", "0");
+		if (exceptions.resolveException(request, response, null, ex) == null) {
+			throw ex;
 		}
 	}
 
