@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own, for refusals whose request rolls back. Events are committed to {@link AuditInbox}
  * without waiting for other writers and given their place in the hash chain in batches by
  * {@link AuditSequencer}; {@link #search} and {@link #verify} chain what is waiting
- * first.
+ * first. Events of {@link #recordSoon} skip the inbox: their queue appends them to the
+ * chain itself ({@link AuditBatches}).
  */
 @Service
 public class AuditLog {
