@@ -3,6 +3,7 @@ package io.vaas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.Set;
 
 import io.vaas.support.Api;
@@ -55,6 +56,26 @@ class EmbeddedDefaultIntegrationTests {
 				.contains("\"change\":\"changed\"");
 			api.put("/api/v1/namespaces/embedded/configs/app", "wrong-" + token, "{\"data\":{}}")
 				.expectProblem(401, "invalid-token");
+			// The audit chain on H2: the writes' events, committed through the inbox and
+			// chained by the sequencer, and the refusal, appended to the chain by its
+			// queue once its burst has ended.
+			var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (api.get("/api/v1/audit?action=authentication.refused&size=1", token)
+				.expect(200)
+				.json()
+				.get("totalEvents")
+				.asLong() == 0) {
+				assertThat(System.nanoTime()).as("the refusal appended").isLessThan(deadline);
+				Thread.sleep(50);
+			}
+			var verified = api.call("POST", "/api/v1/audit/verify").token(token).send().expect(200).json();
+			assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+			assertThat(verified.get("waiting").asLong()).isZero();
+			assertThat(api.get("/api/v1/audit?namespace=embedded&action=config.write&size=1", token)
+				.expect(200)
+				.json()
+				.get("totalEvents")
+				.asLong()).isEqualTo(2);
 			// The console says it is a development setup and keeps the token across
 			// reloads.
 			assertThat(api.call("GET", "/v3/api-docs/operator")
