@@ -2,14 +2,12 @@ package io.vaas.audit;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -56,29 +54,22 @@ class AuditChain {
 			events.add(event);
 			prev = event.hash();
 		}
-		jdbc.batchUpdate(INSERT, events, events.size(), AuditChain::bind);
-		jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
-	}
+		jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+			@Override
+			public void setValues(PreparedStatement statement, int i) throws SQLException {
+				var event = events.get(i);
+				statement.setLong(1, event.seq());
+				AuditInbox.bind(statement, 2, rows.get(i));
+				statement.setBytes(12, event.prevHash());
+				statement.setBytes(13, event.hash());
+			}
 
-	private static void bind(PreparedStatement statement, AuditEvent event) throws SQLException {
-		statement.setLong(1, event.seq());
-		statement.setObject(2, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
-		statement.setString(3, event.actorId());
-		statement.setString(4, event.actorName());
-		statement.setString(5, event.action());
-		statement.setString(6, event.namespace());
-		statement.setString(7, event.resource());
-		if (event.version() == null) {
-			statement.setNull(8, Types.BIGINT);
-		}
-		else {
-			statement.setLong(8, event.version());
-		}
-		statement.setString(9, event.clientAddress());
-		statement.setString(10, event.outcome());
-		statement.setString(11, event.detail());
-		statement.setBytes(12, event.prevHash());
-		statement.setBytes(13, event.hash());
+			@Override
+			public int getBatchSize() {
+				return events.size();
+			}
+		});
+		jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
 	}
 
 }

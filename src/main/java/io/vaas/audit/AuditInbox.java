@@ -46,7 +46,7 @@ class AuditInbox {
 
 	/** Inserts in the current transaction (the caller's, if one is open). */
 	void add(Row row) {
-		jdbc.update(INSERT, statement -> bind(statement, row));
+		jdbc.update(INSERT, statement -> bind(statement, 1, row));
 	}
 
 	/**
@@ -75,22 +75,27 @@ class AuditInbox {
 				(Object) rows.stream().map(Row::id).toArray(Long[]::new));
 	}
 
-	private static void bind(PreparedStatement statement, Row row) throws SQLException {
-		statement.setObject(1, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
-		statement.setString(2, row.actorId());
-		statement.setString(3, row.actorName());
-		statement.setString(4, row.action());
-		statement.setString(5, row.namespace());
-		statement.setString(6, row.resource());
+	/**
+	 * Binds the event's ten fields, in the inbox's column order, from parameter
+	 * {@code first} on (the chain's insert puts its sequence number before them).
+	 */
+	static void bind(PreparedStatement statement, int first, Row row) throws SQLException {
+		var at = first;
+		statement.setObject(at++, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
+		statement.setString(at++, row.actorId());
+		statement.setString(at++, row.actorName());
+		statement.setString(at++, row.action());
+		statement.setString(at++, row.namespace());
+		statement.setString(at++, row.resource());
 		if (row.version() == null) {
-			statement.setNull(7, Types.BIGINT);
+			statement.setNull(at++, Types.BIGINT);
 		}
 		else {
-			statement.setLong(7, row.version());
+			statement.setLong(at++, row.version());
 		}
-		statement.setString(8, row.clientAddress());
-		statement.setString(9, row.outcome());
-		statement.setString(10, row.detail());
+		statement.setString(at++, row.clientAddress());
+		statement.setString(at++, row.outcome());
+		statement.setString(at, row.detail());
 	}
 
 	private static Row row(ResultSet rs, int number) throws SQLException {
