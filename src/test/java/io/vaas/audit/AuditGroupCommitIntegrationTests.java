@@ -135,8 +135,10 @@ class AuditGroupCommitIntegrationTests {
 							"{\"data\":{\"n\":" + write + "}}")
 						.expect(write == 0 ? 201 : 200);
 					for (var fetch = 0; fetch < FETCHES_EACH; fetch++) {
-						log.recordSoon(AuditEntry.success(new Actor("s-" + name, "agent"), "bundle.fetch", ns, name,
-								(long) write * FETCHES_EACH + fetch));
+						// Hashed as held in memory, not as read back: text beyond ASCII
+						// must store as it was hashed.
+						log.recordSoon(new AuditEntry(new Actor("s-" + name, "agent"), "bundle.fetch", ns, name,
+								(long) write * FETCHES_EACH + fetch, Outcome.SUCCESS, "fetched ✓ ünï 𝄞 " + fetch));
 					}
 				}
 				return null;
