@@ -41,6 +41,8 @@ public class AuditLog {
 
 	private final TransactionTemplate reading;
 
+	private final TransactionTemplate snapshot;
+
 	private final Clock clock;
 
 	private final AuditPages pages;
@@ -58,6 +60,11 @@ public class AuditLog {
 		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.reading = new TransactionTemplate(transactions);
 		this.reading.setReadOnly(true);
+		// One snapshot for the whole walk and the head read after it: events appended
+		// meanwhile (their head moved in the same commit) are not seen half.
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.clock = clock;
 		this.pages = pages;
 		this.batches = batches;
@@ -124,7 +131,7 @@ public class AuditLog {
 	 */
 	public Verification verify() {
 		sequencer.flush();
-		var verification = java.util.Objects.requireNonNull(reading.execute(status -> walk()));
+		var verification = java.util.Objects.requireNonNull(snapshot.execute(status -> walk()));
 		return verification.waiting(sequencer.waiting());
 	}
 

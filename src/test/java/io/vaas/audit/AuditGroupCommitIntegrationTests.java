@@ -1,10 +1,13 @@
 package io.vaas.audit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.vaas.shared.Actor;
 import io.vaas.support.Api;
@@ -19,6 +22,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.vaas.support.Api.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +53,15 @@ class AuditGroupCommitIntegrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	AuditChain chain;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	Clock clock;
 
 	ConfigurableApplicationContext other;
 
@@ -172,6 +186,42 @@ class AuditGroupCommitIntegrationTests {
 				"select count(*) from audit_events where namespace = ? and action = " + "'config.write'", Long.class,
 				ns))
 			.isEqualTo(WRITERS * WRITES_EACH);
+	}
+
+	/**
+	 * A verification sees the chain as of one moment: events appended while it walks (by
+	 * a queue or a sequencer, here or on another replica) are neither missing at its end
+	 * nor counted.
+	 */
+	@Test
+	void aVerificationWhileEventsAreAppendedFindsTheChainIntact() throws Exception {
+		var appending = new TransactionTemplate(transactions);
+		var stop = new AtomicBoolean();
+		var appended = new AtomicLong();
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			var appender = pool.submit(() -> {
+				while (!stop.get()) {
+					appending
+						.executeWithoutResult(
+								status -> chain.append(java.util.Objects.requireNonNull(chain.lock()),
+										List.of(AuditInbox.Row.of(AuditEntry.success(new Actor("-", "race"),
+												"bundle.fetch", ns, "r", appended.incrementAndGet()), null,
+												clock.instant()))));
+				}
+				return null;
+			});
+			try {
+				var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+				while (System.nanoTime() < deadline || appended.get() < 50) {
+					var verification = audit.verify();
+					assertThat(verification.intact()).as(verification.toString()).isTrue();
+				}
+			}
+			finally {
+				stop.set(true);
+				appender.get();
+			}
+		}
 	}
 
 	/** The last id the inbox gave out. */
