@@ -37,9 +37,26 @@ class AuditInbox {
 			@Nullable String resource, @Nullable Long version, @Nullable String clientAddress, String outcome,
 			@Nullable String detail) {
 
+		/**
+		 * The entry cut to its columns' sizes, so no value (a refused request's long
+		 * path, say) can fail the insert, and with it every event of its batch.
+		 */
 		static Row of(AuditEntry entry, @Nullable String clientAddress, Instant at) {
-			return new Row(0, at, entry.actor().id(), entry.actor().name(), entry.action(), entry.namespace(),
-					entry.resource(), entry.version(), clientAddress, entry.outcome().label(), entry.detail());
+			return new Row(0, at, fit(entry.actor().id(), 100), fit(entry.actor().name(), 200), fit(entry.action(), 60),
+					fit(entry.namespace(), 63), fit(entry.resource(), 200), entry.version(), fit(clientAddress, 100),
+					entry.outcome().label(), fit(entry.detail(), 500));
+		}
+
+		/** At most {@code max} characters; a longer value ends in "…", no pair split. */
+		static @Nullable String fit(@Nullable String value, int max) {
+			if (value == null || value.length() <= max) {
+				return value;
+			}
+			var end = max - 1;
+			if (Character.isHighSurrogate(value.charAt(end - 1))) {
+				end--;
+			}
+			return value.substring(0, end) + "…";
 		}
 
 	}

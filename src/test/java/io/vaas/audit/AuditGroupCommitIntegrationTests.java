@@ -224,6 +224,35 @@ class AuditGroupCommitIntegrationTests {
 		}
 	}
 
+	/**
+	 * A refused request's path longer than its column is stored cut, and the refusals
+	 * appended in the same batch are stored with it: a long path cannot wipe them.
+	 */
+	@Test
+	void aRefusalWithALongPathIsStoredCutAndTakesNoOtherWithIt() throws Exception {
+		var before = refusalsOfTheBundle();
+		var path = "/api/v1/agent/" + ns + "-" + "x".repeat(400);
+		a.call("GET", path).token("not-a-token").send().expect(401);
+		a.call("GET", "/api/v1/agent/bundle").token("not-a-token").send().expect(401);
+		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!audit.settled() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(audit.settled()).as("both refusals appended").isTrue();
+
+		var stored = jdbc.queryForList("select resource from audit_events where resource like ?", String.class,
+				"/api/v1/agent/" + ns + "-%");
+		assertThat(stored).singleElement().satisfies(resource -> assertThat(resource).hasSize(200).endsWith("x…"));
+		assertThat(refusalsOfTheBundle()).isGreaterThan(before);
+	}
+
+	private long refusalsOfTheBundle() {
+		var count = jdbc.queryForObject(
+				"select count(*) from audit_events where action = 'agent.authenticate' and resource = ?", Long.class,
+				"/api/v1/agent/bundle");
+		return count == null ? 0 : count;
+	}
+
 	/** The last id the inbox gave out. */
 	private long inboxIds() {
 		var last = jdbc.queryForObject("select last_value from audit_inbox_id_seq", Long.class);
