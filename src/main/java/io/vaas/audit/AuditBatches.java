@@ -154,11 +154,7 @@ class AuditBatches implements SmartLifecycle {
 		while (true) {
 			try {
 				independent.executeWithoutResult(status -> {
-					var head = chain.lock();
-					if (head == null) {
-						throw new IllegalStateException("the audit chain has no head row");
-					}
-					chain.append(head, batch.stream()
+					chain.append(chain.lock(), batch.stream()
 						.map(pending -> AuditInbox.Row.of(pending.entry(), pending.clientAddress(), pending.at()))
 						.toList());
 				});

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,9 +37,10 @@ class AuditChain {
 	}
 
 	/** Locks the head in the current transaction, which must be open. */
-	@Nullable Head lock() {
-		return jdbc.queryForObject("select last_seq, last_hash from audit_head where id = 1 for update",
-				(rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)));
+	Head lock() {
+		return Objects
+			.requireNonNull(jdbc.queryForObject("select last_seq, last_hash from audit_head where id = 1 for update",
+					(rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))));
 	}
 
 	/** Appends the events in their order after the head locked in this transaction. */

@@ -109,7 +109,7 @@ class AuditSequencer implements SmartLifecycle {
 		var moved = transactions.execute(status -> {
 			var head = chain.lock();
 			var rows = inbox.oldest(BATCH);
-			if (head == null || rows.isEmpty()) {
+			if (rows.isEmpty()) {
 				return 0;
 			}
 			chain.append(head, rows);

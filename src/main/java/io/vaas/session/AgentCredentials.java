@@ -56,7 +56,7 @@ public class AgentCredentials {
 		if (header == null) {
 			throw new InvalidAccessToken("no access token");
 		}
-		if (!header.regionMatches(true, 0, AccessTokenVerifier.BEARER, 0, AccessTokenVerifier.BEARER.length())) {
+		if (!bearer(header)) {
 			throw new InvalidAccessToken("not a bearer token");
 		}
 		return tokens.verify(header);
@@ -68,11 +68,15 @@ public class AgentCredentials {
 	 * {@link #verify(String)} then tells. Never blocks, never audits.
 	 */
 	public @Nullable VerifiedToken verifiedBefore(@Nullable String header) {
-		if (header == null
-				|| !header.regionMatches(true, 0, AccessTokenVerifier.BEARER, 0, AccessTokenVerifier.BEARER.length())) {
+		if (header == null || !bearer(header)) {
 			return null;
 		}
 		return tokens.verifiedBefore(header);
+	}
+
+	/** Whether the header names the bearer scheme, in any case. */
+	private static boolean bearer(String header) {
+		return header.regionMatches(true, 0, AccessTokenVerifier.BEARER, 0, AccessTokenVerifier.BEARER.length());
 	}
 
 	/**

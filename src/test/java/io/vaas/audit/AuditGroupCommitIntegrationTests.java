@@ -203,7 +203,7 @@ class AuditGroupCommitIntegrationTests {
 				while (!stop.get()) {
 					appending
 						.executeWithoutResult(
-								status -> chain.append(java.util.Objects.requireNonNull(chain.lock()),
+								status -> chain.append(chain.lock(),
 										List.of(AuditInbox.Row.of(AuditEntry.success(new Actor("-", "race"),
 												"bundle.fetch", ns, "r", appended.incrementAndGet()), null,
 												clock.instant()))));

@@ -174,7 +174,6 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 	 * Answers the failure with the MVC exception resolvers, as on the framework path, if
 	 * nothing was sent yet and one takes it; throws it otherwise.
 	 */
-
 	private <E extends Exception> void resolve(HttpServletRequest request, HttpServletResponse response, E ex)
 			throws E {
 		if (response.isCommitted()) {
