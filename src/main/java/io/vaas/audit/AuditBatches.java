@@ -147,7 +147,8 @@ class AuditBatches implements SmartLifecycle {
 	/**
 	 * A batch that fails because the database is away is kept and tried again, backing
 	 * off to a few seconds, until it is appended or the server stops: events are not
-	 * dropped while their requests were answered.
+	 * dropped while their requests were answered. One that the database refuses is tried
+	 * again an event at a time, so an event it cannot store takes no other with it.
 	 */
 	private void appendUntilDone(List<Pending> batch) throws InterruptedException {
 		var backoff = Duration.ofMillis(100);
@@ -162,8 +163,20 @@ class AuditBatches implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				if (!DatabaseFailures.isUnavailable(ex)) {
-					// Trying again would fail again.
-					log.error("event=audit_batch_failed events={} error={}", batch.size(), ex.getClass().getName(), ex);
+					// Trying the same batch again would fail again. The error's message
+					// is
+					// left out: the database may quote the event's values in it.
+					if (batch.size() == 1) {
+						log.error("event=audit_event_lost action={} outcome={} error={}",
+								batch.getFirst().entry().action(), batch.getFirst().entry().outcome().label(),
+								ex.getClass().getName());
+						return;
+					}
+					log.warn("event=audit_batch_refused events={} error={} then=one_at_a_time", batch.size(),
+							ex.getClass().getName());
+					for (var one : batch) {
+						appendUntilDone(List.of(one));
+					}
 					return;
 				}
 				log.warn("event=audit_batch_failed events={} retry_in_ms={} error={}", batch.size(), backoff.toMillis(),

@@ -47,16 +47,23 @@ class AuditInbox {
 					entry.outcome().label(), fit(entry.detail(), 500));
 		}
 
-		/** At most {@code max} characters; a longer value ends in "…", no pair split. */
+		/**
+		 * At most {@code max} characters; a longer value ends in "…", no pair split. A
+		 * NUL, which PostgreSQL's text cannot hold, is stored as U+FFFD.
+		 */
 		static @Nullable String fit(@Nullable String value, int max) {
-			if (value == null || value.length() <= max) {
-				return value;
+			if (value == null) {
+				return null;
+			}
+			var text = value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+			if (text.length() <= max) {
+				return text;
 			}
 			var end = max - 1;
-			if (Character.isHighSurrogate(value.charAt(end - 1))) {
+			if (Character.isHighSurrogate(text.charAt(end - 1))) {
 				end--;
 			}
-			return value.substring(0, end) + "…";
+			return text.substring(0, end) + "…";
 		}
 
 	}

@@ -26,6 +26,12 @@ class AuditInboxUnitTests {
 	}
 
 	@Test
+	void storesANulAsAReplacementCharacter() {
+		assertThat(AuditInbox.Row.fit("/a\0b\0", 10)).isEqualTo("/a\uFFFDb\uFFFD");
+		assertThat(AuditInbox.Row.fit("\0".repeat(12), 10)).isEqualTo("\uFFFD".repeat(9) + "…");
+	}
+
+	@Test
 	void anEntryIsCutToItsColumns() {
 		var entry = new AuditEntry(new Actor("i".repeat(150), "n".repeat(250)), "a".repeat(70), "s".repeat(70),
 				"r".repeat(400), 1L, Outcome.FAILED, "d".repeat(900));
