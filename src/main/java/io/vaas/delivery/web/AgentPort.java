@@ -31,6 +31,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timer;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.vaas.session.AgentCredentials;
 import org.jspecify.annotations.Nullable;
@@ -100,8 +101,8 @@ final class AgentPort implements SmartLifecycle {
 	/** What each request on the port is served with. */
 	record Services(AgentCredentials credentials, BundleDelivery delivery, AdviceProblems problems, DeliveryTimer timer,
 			JsonMapper json, BiFunction<String, Function<String, List<String>>, String> clients,
-			ExecutorService requests, Counter atOnce, Counter onThreads, EncodedReplies encoded,
-			HashedWheelTimer safeties, @Nullable AgentPortTls tls) {
+			ExecutorService requests, Counter atOnce, Counter onThreads, EncodedReplies encoded, Timer safeties,
+			@Nullable AgentPortTls tls) {
 
 		static ExecutorService virtualThreads() {
 			return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agents-port").factory());

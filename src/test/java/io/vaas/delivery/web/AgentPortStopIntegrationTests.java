@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.netty.util.HashedWheelTimer;
 import io.vaas.delivery.ChangePropagationIntegrationTests;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
@@ -59,7 +60,7 @@ class AgentPortStopIntegrationTests {
 		var setup = ChangePropagationIntegrationTests.setUp(new Api(port).withAgentsPort(agentsPort));
 		var own = OwnAgentPorts.start(agentPort, null);
 		try {
-			var safeties = Objects.requireNonNull(own.served()).safeties();
+			var safeties = (HashedWheelTimer) Objects.requireNonNull(own.served()).safeties();
 			// Each client leaves as soon as its long-poll is sent: the connection's end
 			// often reaches the port before the poll has begun to wait.
 			for (int i = 0; i < 100; i++) {

@@ -1,5 +1,6 @@
 package io.vaas.delivery.web;
 
+import io.netty.util.Timer;
 import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,13 +17,16 @@ final class OwnAgentPorts {
 
 	/** Started on a free port; stop it when done. */
 	static AgentPort start(AgentPort context, @Nullable AgentPortTls tls) {
+		return start(context, tls, AgentPort.Services.safetyWheel());
+	}
+
+	/** The same, with waiting polls' safety timeouts on the timer given. */
+	static AgentPort start(AgentPort context, @Nullable AgentPortTls tls, Timer safeties) {
 		var shared = context.served();
 		assertThat(shared).as("the context's agents' port started").isNotNull();
-		var own = new AgentPort(
-				() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(), shared.timer(),
-						shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
-						shared.onThreads(), shared.encoded(), AgentPort.Services.safetyWheel(), tls),
-				"127.0.0.1", 0, bound -> {
+		var own = new AgentPort(() -> new AgentPort.Services(shared.credentials(), shared.delivery(), shared.problems(),
+				shared.timer(), shared.json(), shared.clients(), AgentPort.Services.virtualThreads(), shared.atOnce(),
+				shared.onThreads(), shared.encoded(), safeties, tls), "127.0.0.1", 0, bound -> {
 				});
 		own.start();
 		return own;
