@@ -1,6 +1,5 @@
 package io.vaas.audit;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,25 +9,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import io.vaas.shared.DatabaseFailures;
 import io.vaas.shared.Lull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The queue behind {@link AuditLog#recordSoon}: one thread appends what waits to the hash
  * chain itself ({@link AuditChain}: each event written once, not first to the
  * {@link AuditInbox} and then again by the {@link AuditSequencer}), up to {@link #BATCH}
  * events per transaction, once a burst of them has ended (at most 2 s after the first,
- * {@link Lull}), and keeps a batch while the database is away. It stops after the web
- * server (so events of requests answered while the server drains are queued and appended)
- * and before the {@link AuditSequencer}; once stopped it takes no more events and the
- * caller appends them itself.
+ * {@link Lull}), and keeps a batch while the database is away ({@link AuditAppends}). It
+ * stops after the web server (so events of requests answered while the server drains are
+ * queued and appended) and before the {@link AuditSequencer}; once stopped it takes no
+ * more events and the caller appends them itself.
  */
 @Component
 class AuditBatches implements SmartLifecycle {
@@ -38,17 +34,13 @@ class AuditBatches implements SmartLifecycle {
 	/** Events per batch transaction. */
 	static final int BATCH = 500;
 
-	private static final Duration MAX_RETRY = Duration.ofSeconds(2);
-
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
 
 	private final AtomicLong queued = new AtomicLong();
 
 	private final AtomicLong done = new AtomicLong();
 
-	private final AuditChain chain;
-
-	private final TransactionTemplate independent;
+	private final AuditAppends appends;
 
 	private volatile boolean running;
 
@@ -61,9 +53,7 @@ class AuditBatches implements SmartLifecycle {
 	private volatile @Nullable Thread drainer;
 
 	AuditBatches(AuditChain chain, PlatformTransactionManager transactions) {
-		this.chain = chain;
-		this.independent = new TransactionTemplate(transactions);
-		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.appends = new AuditAppends(chain, transactions, () -> running);
 	}
 
 	/**
@@ -114,7 +104,9 @@ class AuditBatches implements SmartLifecycle {
 					queue.drainTo(batch, BATCH - 1);
 					backlog = !queue.isEmpty();
 					try {
-						appendUntilDone(batch);
+						appends.untilDone(batch.stream()
+							.map(pending -> AuditInbox.Row.of(pending.entry(), pending.clientAddress(), pending.at()))
+							.toList());
 					}
 					finally {
 						done.addAndGet(batch.size());
@@ -141,53 +133,6 @@ class AuditBatches implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			// Appended now; the drainer's next wait sees the interrupt and stops.
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	/**
-	 * A batch that fails because the database is away is kept and tried again, backing
-	 * off to a few seconds, until it is appended or the server stops: events are not
-	 * dropped while their requests were answered. One that the database refuses is tried
-	 * again an event at a time, so an event it cannot store takes no other with it.
-	 */
-	private void appendUntilDone(List<Pending> batch) throws InterruptedException {
-		var backoff = Duration.ofMillis(100);
-		while (true) {
-			try {
-				independent.executeWithoutResult(status -> {
-					chain.append(chain.lock(), batch.stream()
-						.map(pending -> AuditInbox.Row.of(pending.entry(), pending.clientAddress(), pending.at()))
-						.toList());
-				});
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (!DatabaseFailures.isUnavailable(ex)) {
-					// Trying the same batch again would fail again. The error's message
-					// is
-					// left out: the database may quote the event's values in it.
-					if (batch.size() == 1) {
-						log.error("event=audit_event_lost action={} outcome={} error={}",
-								batch.getFirst().entry().action(), batch.getFirst().entry().outcome().label(),
-								ex.getClass().getName());
-						return;
-					}
-					log.warn("event=audit_batch_refused events={} error={} then=one_at_a_time", batch.size(),
-							ex.getClass().getName());
-					for (var one : batch) {
-						appendUntilDone(List.of(one));
-					}
-					return;
-				}
-				log.warn("event=audit_batch_failed events={} retry_in_ms={} error={}", batch.size(), backoff.toMillis(),
-						ex.getClass().getSimpleName());
-				if (!running) {
-					log.error("event=audit_batch_lost events={}", batch.size());
-					return;
-				}
-				Thread.sleep(backoff.toMillis());
-				backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
-			}
 		}
 	}
 

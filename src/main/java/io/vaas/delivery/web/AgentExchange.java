@@ -159,8 +159,7 @@ final class AgentExchange {
 							+ BundleDeliveryFilter.ASYNC_SLACK_MILLIS, TimeUnit.MILLISECONDS);
 				safety = timer;
 				if (answered.get()) {
-					// Ended meanwhile (the client left) before there was a timer to
-					// cancel.
+					// Ended meanwhile (the client left) before there was a timer.
 					timer.cancel();
 				}
 				// All the answer needs was read: a waiting poll keeps no copy of the
@@ -207,11 +206,12 @@ final class AgentExchange {
 
 	/** A poll that somehow never answered: 503 with {@code Retry-After}. */
 	private void timedOut() {
+		// Written before the poll ends, whose own answer would otherwise come first.
+		write(AgentAnswers.retryAfter(), false);
 		var waiting = poll;
 		if (waiting != null) {
 			waiting.abandon();
 		}
-		write(AgentAnswers.retryAfter(), false);
 	}
 
 	/** Answers a failure ({@link AgentAnswers#failure}). */

@@ -220,8 +220,10 @@ final class BundleDeliveryFilter extends OncePerRequestFilter {
 		}
 
 		private void end(AsyncEvent event, boolean timedOut) {
+			// Claimed before the poll ends, whose own answer would otherwise come first.
+			var answers = claimed.compareAndSet(false, true);
 			poll.abandon();
-			if (!claimed.compareAndSet(false, true)) {
+			if (!answers) {
 				return;
 			}
 			if (timedOut && event.getSuppliedResponse() instanceof HttpServletResponse response

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A waiting long-poll that somehow never gets its answer is ended by its safety timeout:
  * a 503 with {@code Retry-After}, its poll no longer waiting, nothing left in flight, and
- * the connection kept for the next request. The port is given a timer on which every
- * safety timeout comes after a second, in place of the wait's 60 s and 30 s of slack.
+ * the connection kept for the next request. The port is given a timer that records its
+ * safety timeouts, so the test makes the poll's come at once.
  */
 @PostgresIntegrationTest
 class AgentPortSafetyTimeoutIntegrationTests {
@@ -52,10 +53,15 @@ class AgentPortSafetyTimeoutIntegrationTests {
 	void aPollPastItsSafetyTimeoutIsToldToRetryAndItsConnectionServesTheNextRequest() throws Exception {
 		var setup = ChangePropagationIntegrationTests.setUp(new Api(port).withAgentsPort(agentsPort));
 		var wheel = AgentPort.Services.safetyWheel();
-		var hurried = new Timer() {
+		var scheduled = new LinkedBlockingQueue<Timeout>();
+		var delays = new LinkedBlockingQueue<Long>();
+		var recording = new Timer() {
 			@Override
 			public Timeout newTimeout(TimerTask task, long delay, TimeUnit unit) {
-				return wheel.newTimeout(task, 1, TimeUnit.SECONDS);
+				var timeout = wheel.newTimeout(task, delay, unit);
+				delays.add(unit.toMillis(delay));
+				scheduled.add(timeout);
+				return timeout;
 			}
 
 			@Override
@@ -64,18 +70,25 @@ class AgentPortSafetyTimeoutIntegrationTests {
 			}
 		};
 		var waitingBefore = waiting();
-		var own = OwnAgentPorts.start(agentPort, null, hurried);
+		var own = OwnAgentPorts.start(agentPort, null, recording);
 		try (var socket = new Socket("127.0.0.1", own.localPort())) {
 			socket.setSoTimeout(30_000);
 			socket.getOutputStream()
 				.write(request("/api/v1/agent/bundle?wait=60", setup.token(),
 						"If-None-Match: \"" + setup.digest() + "\""));
+			awaitTrue(() -> waiting() == waitingBefore + 1, () -> "polls waiting: " + waiting());
+			var safety = scheduled.poll(30, TimeUnit.SECONDS);
+			assertThat(safety).as("the poll's safety timeout").isNotNull();
+			assertThat(safety.isCancelled()).isFalse();
+			assertThat(delays.poll()).as("its delay: the wait left and the slack, in ms").isBetween(80_000L, 90_000L);
+			// It comes now, as if the wait's 60 s and the 30 s of slack had passed.
+			safety.task().run(safety);
 			var told = Answer.read(socket.getInputStream());
 			assertThat(told.status()).isEqualTo(503);
 			assertThat(told.headers()).containsEntry("retry-after", "1").doesNotContainKey("connection");
 
 			awaitTrue(() -> own.inFlight() == 0, () -> "in flight after the timeout: " + own.inFlight());
-			awaitTrue(() -> waiting() <= waitingBefore,
+			awaitTrue(() -> waiting() == waitingBefore,
 					() -> "polls waiting: " + waiting() + ", before " + waitingBefore);
 
 			socket.getOutputStream().write(request("/api/v1/agent/bundle", setup.token(), null));
