@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static io.vaas.delivery.web.AgentPortStopIntegrationTests.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -109,15 +109,6 @@ class AgentPortSafetyTimeoutIntegrationTests {
 		return ("GET " + target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n"
 				+ (header == null ? "" : header + "\r\n") + "\r\n")
 			.getBytes(StandardCharsets.ISO_8859_1);
-	}
-
-	private static void awaitTrue(java.util.function.BooleanSupplier condition,
-			java.util.function.Supplier<String> what) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 	/** One HTTP/1.1 answer read off the connection: its status, headers and body. */

@@ -119,7 +119,8 @@ class AgentPortStopIntegrationTests {
 			.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	private static void awaitTrue(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+	/** Waits, up to 30 s, until the condition holds; fails saying what did not. */
+	static void awaitTrue(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
 		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
