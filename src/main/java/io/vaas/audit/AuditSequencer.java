@@ -1,5 +1,6 @@
 package io.vaas.audit;
 
+import java.sql.SQLException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -154,11 +155,22 @@ class AuditSequencer implements SmartLifecycle {
 							ex.getClass().getSimpleName());
 				}
 				else {
-					log.error("event=audit_sequencer_failed retry_in_ms={} error={}", backoff, ex.getClass().getName(),
-							ex);
+					// Neither the message nor the stack trace: the database's message may
+					// quote the row ("Failing row contains (…)"), the event's values.
+					log.error("event=audit_sequencer_failed retry_in_ms={} error={} sql_state={}", backoff,
+							ex.getClass().getName(), sqlState(ex));
 				}
 			}
 		}
+	}
+
+	private static @Nullable String sqlState(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
 	}
 
 	@Override
