@@ -73,6 +73,11 @@ class AuditInbox {
 		jdbc.update(INSERT, statement -> bind(statement, 1, row));
 	}
 
+	/** Inserts in the current transaction, in one batch. */
+	void addAll(List<Row> rows) {
+		jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> bind(statement, 1, row));
+	}
+
 	/**
 	 * Whether any event waits, committed or not yet visible; no lock. Read through the
 	 * primary key's index: the rows the sequencer deleted stay in the table's pages until

@@ -2,6 +2,8 @@ package io.vaas.audit;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +79,27 @@ public class AuditLog {
 	 */
 	public void record(AuditEntry entry) {
 		joining.executeWithoutResult(status -> append(entry));
+	}
+
+	/**
+	 * Records several events in the caller's transaction, in one batch: committed with
+	 * it, chained soon after. For work done for several requests at once, so each event
+	 * says which client it was done for.
+	 * @param clientAddresses each entry's client address, in the entries' order
+	 */
+	public void recordAll(List<AuditEntry> entries, List<@Nullable String> clientAddresses) {
+		if (entries.size() != clientAddresses.size()) {
+			throw new IllegalArgumentException("one client address per entry");
+		}
+		var at = clock.instant();
+		var rows = new ArrayList<AuditInbox.Row>(entries.size());
+		for (var i = 0; i < entries.size(); i++) {
+			rows.add(AuditInbox.Row.of(entries.get(i), clientAddresses.get(i), at));
+		}
+		joining.executeWithoutResult(status -> {
+			inbox.addAll(rows);
+			sequencer.nudge();
+		});
 	}
 
 	/** Appends in a transaction of its own. */

@@ -1,8 +1,12 @@
 package io.vaas.seed;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.vaas.audit.AuditEntry;
@@ -124,6 +128,30 @@ public class SeedService {
 			return seeds.lockByKeyId(id);
 		}
 		return seeds.lockById(uuid).filter(seed -> !seed.isKey());
+	}
+
+	/**
+	 * Takes one use of the seed behind each token, in the caller's transaction and in one
+	 * statement for them all: a fleet's exchanges redeemed together.
+	 * @return what each token's seed grants, in the tokens' order; {@code null} where
+	 * none was taken (a malformed, unknown, used-up, revoked or expired seed, or one
+	 * presented more often than it has uses left), which {@link #redeem} then tells apart
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<@Nullable SeedGrant> redeemAll(List<String> tokens) {
+		var hashes = tokens.stream()
+			.map(token -> Tokens.isWellFormed(PREFIX, token) ? ByteBuffer.wrap(Tokens.hash(token)) : null)
+			.toList();
+		var wellFormed = hashes.stream().filter(Objects::nonNull).map(ByteBuffer::array).toList();
+		var taken = wellFormed.isEmpty() ? Map.<ByteBuffer, SeedGrant>of() : uses.takeAll(wellFormed, clock.instant());
+		var grants = new ArrayList<@Nullable SeedGrant>(tokens.size());
+		hashes.forEach(hash -> grants.add(hash == null ? null : taken.get(hash)));
+		return grants;
+	}
+
+	/** Whether {@link #redeemAll} can take several seeds at once on this database. */
+	public boolean redeemsInBatches() {
+		return uses.takesMany();
 	}
 
 	/**

@@ -1,14 +1,19 @@
 package io.vaas.seed;
 
+import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +33,13 @@ class SeedUses {
 			update seeds set uses_left = uses_left - 1, last_used_at = ?
 			where token_hash = ? and kind = 'token' and uses_left > 0 and revoked_at is null and expires_at > ?""";
 
+	private static final String UPDATE_MANY = """
+			update seeds s set uses_left = s.uses_left - n.presented, last_used_at = ?
+			from (select h, count(*)::int as presented from unnest(?::bytea[]) as h group by h) n
+			where s.token_hash = n.h and s.kind = 'token' and s.uses_left >= n.presented and s.revoked_at is null
+			and s.expires_at > ?
+			returning s.token_hash, s.id, s.namespace, s.bundle_id, s.bundle_name, s.areas, s.max_session_seconds""";
+
 	private static final String COLUMNS = "id, namespace, bundle_id, bundle_name, areas, max_session_seconds";
 
 	private final JdbcTemplate jdbc;
@@ -42,6 +54,42 @@ class SeedUses {
 	Optional<SeedGrant> take(byte[] tokenHash, Instant now) {
 		var at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		return jdbc.query(statement(), SeedUses::grant, at, tokenHash, at).stream().findFirst();
+	}
+
+	/**
+	 * Takes uses of several token seeds in one statement (PostgreSQL only, see
+	 * {@link #takesMany}): a seed presented n times gives n uses, or none if it has fewer
+	 * left. A seed none were taken of is missing from the answer; the caller redeems it
+	 * alone, which says why.
+	 * @return what each seed taken from grants, by its token's hash
+	 */
+	Map<ByteBuffer, SeedGrant> takeAll(List<byte[]> tokenHashes, Instant now) {
+		var at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		var taken = new HashMap<ByteBuffer, SeedGrant>();
+		jdbc.execute((ConnectionCallback<@Nullable Void>) connection -> {
+			try (var update = connection.prepareStatement(UPDATE_MANY)) {
+				// Planned anew each time, for the table as it is: a plan kept from when
+				// the table held a handful of seeds scans all of it once it holds
+				// thousands (the join's plan, unlike a single seed's lookup, depends on
+				// its size).
+				update.unwrap(PGStatement.class).setPrepareThreshold(0);
+				update.setObject(1, at);
+				update.setArray(2, connection.createArrayOf("bytea", tokenHashes.toArray(byte[][]::new)));
+				update.setObject(3, at);
+				try (var rows = update.executeQuery()) {
+					while (rows.next()) {
+						taken.put(ByteBuffer.wrap(rows.getBytes("token_hash")), grant(rows, 0));
+					}
+				}
+			}
+			return null;
+		});
+		return taken;
+	}
+
+	/** Whether {@link #takeAll} can be used: the database is PostgreSQL. */
+	boolean takesMany() {
+		return statement().startsWith("update");
 	}
 
 	private String statement() {

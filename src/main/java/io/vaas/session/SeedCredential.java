@@ -4,6 +4,7 @@ import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
 import io.vaas.audit.Outcome;
 import io.vaas.seed.Redemption;
+import io.vaas.seed.SeedGrant;
 import io.vaas.seed.SeedService;
 import io.vaas.shared.FailureThrottle;
 import org.slf4j.Logger;
@@ -23,6 +24,9 @@ class SeedCredential implements CredentialMethod {
 	private static final Logger log = LoggerFactory.getLogger(SeedCredential.class);
 
 	static final String SEED_TOKEN_TYPE = "urn:vaas:params:token-type:seed";
+
+	/** The audited action of a seed's exchange. */
+	static final String ACTION = "seed.exchange";
 
 	private final SeedService seeds;
 
@@ -52,7 +56,7 @@ class SeedCredential implements CredentialMethod {
 
 	@Override
 	public String action() {
-		return "seed.exchange";
+		return ACTION;
 	}
 
 	@Override
@@ -60,14 +64,16 @@ class SeedCredential implements CredentialMethod {
 		return FailureThrottle.credentialKey("seed", request.subject());
 	}
 
+	/** What a seed's use grants: a session for its bundle and areas. */
+	static Verification.Granted granted(SeedGrant grant) {
+		return new Verification.Granted(Origin.seed(grant.seedId()), grant.namespace(), grant.bundleId(),
+				grant.bundleName(), grant.areas(), grant.maxSessionLifetime());
+	}
+
 	@Override
 	public Verification verify(TokenRequest request) {
 		return switch (seeds.redeem(request.subject())) {
-			case Redemption.Accepted accepted -> {
-				var grant = accepted.grant();
-				yield new Verification.Granted(Origin.seed(grant.seedId()), grant.namespace(), grant.bundleId(),
-						grant.bundleName(), grant.areas(), grant.maxSessionLifetime());
-			}
+			case Redemption.Accepted accepted -> granted(accepted.grant());
 			case Redemption.Replayed replayed -> {
 				var produced = sessions.findBySeedId(replayed.seedId());
 				produced.forEach(revocations::revoke);

@@ -40,6 +40,8 @@ public class TokenExchange {
 
 	private final AgentSessions sessions;
 
+	private final SeedExchangeBatches batches;
+
 	private final AccessTokenIssuer tokens;
 
 	private final FailureThrottle throttle;
@@ -50,10 +52,12 @@ public class TokenExchange {
 
 	private final Clock clock;
 
-	TokenExchange(List<CredentialMethod> methods, AgentSessions sessions, AccessTokenIssuer tokens,
-			FailureThrottle throttle, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+	TokenExchange(List<CredentialMethod> methods, AgentSessions sessions, SeedExchangeBatches batches,
+			AccessTokenIssuer tokens, FailureThrottle throttle, AuditLog audit, TransactionTemplate transactions,
+			Clock clock) {
 		this.methods = List.copyOf(methods);
 		this.sessions = sessions;
+		this.batches = batches;
 		this.tokens = tokens;
 		this.throttle = throttle;
 		this.audit = audit;
@@ -70,8 +74,9 @@ public class TokenExchange {
 		var credential = method.get().credentialKey(request);
 		// A method that calls out verifies before the transaction; the others inside it.
 		var early = method.get().verifiesInTransaction() ? null : method.get().verify(request);
-		var outcome = early != null && !(early instanceof Verification.Granted) ? early
-				: transactions.execute(status -> switch (early != null ? early : method.get().verify(request)) {
+		var batched = method.get() instanceof SeedCredential ? batches.exchange(request.subject(), address) : null;
+		var outcome = batched != null ? issued(batched) : early != null && !(early instanceof Verification.Granted)
+				? early : transactions.execute(status -> switch (early != null ? early : method.get().verify(request)) {
 					case Verification.Granted granted -> issue(action, granted, address);
 					case Verification.Refused refused -> refused;
 					case Verification.Unavailable unavailable -> unavailable;
@@ -128,6 +133,11 @@ public class TokenExchange {
 		var session = sessions.save(new AgentSession(granted, address, clock.instant()));
 		audit.record(new AuditEntry(SessionService.agent(session.id()), action, session.namespace(),
 				granted.origin().credential(), null, Outcome.SUCCESS, "session " + session.id()));
+		return issued(session);
+	}
+
+	/** The access token of a session made and committed. */
+	private Exchange.Issued issued(AgentSession session) {
 		var issued = tokens.issue(session.id(), session.namespace(), session.bundleName(), session.areaList(),
 				session.maxExpiresAt());
 		return new Exchange.Issued(issued.token(), issued.expiresIn(), session.id());
