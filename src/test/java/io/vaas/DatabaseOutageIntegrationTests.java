@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.ThrowawayPostgres;
+import io.vaas.support.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class DatabaseOutageIntegrationTests {
 		// What was rendered is served through the outage once this replica has read the
 		// revocations committed before it was rendered.
 		var reads = revocationReads();
-		poll(() -> revocationReads() >= reads + 2, "two revocation reads");
+		Await.until(() -> revocationReads() >= reads + 2, "two revocation reads");
 		var waiting = longPoll(token, etag, 60);
 		awaitWaiting(1);
 
@@ -115,7 +116,7 @@ class DatabaseOutageIntegrationTests {
 				}
 			}
 		});
-		poll(() -> acknowledged.size() >= 5, "writes before the outage");
+		Await.until(() -> acknowledged.size() >= 5, "writes before the outage");
 
 		postgres.down();
 
@@ -142,9 +143,9 @@ class DatabaseOutageIntegrationTests {
 
 		postgres.up();
 		var back = System.nanoTime();
-		poll(() -> api.call("GET", base + "/configs/app").token(ADMIN_TOKEN).send().status() == 200,
+		Await.until(() -> api.call("GET", base + "/configs/app").token(ADMIN_TOKEN).send().status() == 200,
 				"operator reads after the database is back");
-		poll(() -> api.call("GET", "/actuator/health/readiness").send().status() == 200, "ready again");
+		Await.until(() -> api.call("GET", "/actuator/health/readiness").send().status() == 200, "ready again");
 		var exchanged = agents.exchange(unused);
 		assertThat(exchanged.status()).isEqualTo(200);
 		var recovered = (System.nanoTime() - back) / 1_000_000;
@@ -157,7 +158,7 @@ class DatabaseOutageIntegrationTests {
 		assertThat(woken.statusCode()).isEqualTo(200);
 		assertThat(woken.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
 
-		poll(() -> acknowledged.size() >= 5 + 5, "writes after the outage");
+		Await.until(() -> acknowledged.size() >= 5 + 5, "writes after the outage");
 		writing.set(false);
 		writer.join(30_000);
 		everyAcknowledgedWriteIsWhole(base, acknowledged, ns);
@@ -219,21 +220,13 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	private static void awaitWaiting(int count) throws InterruptedException {
-		poll(() -> metric("vaas_agents_waiting") >= count, count + " long-polls waiting");
+		Await.until(() -> metric("vaas_agents_waiting") >= count, count + " long-polls waiting");
 	}
 
 	private static double metric(String name) {
 		var metrics = api.call("GET", "/actuator/prometheus").send().expect(200).body();
 		var matcher = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)").matcher(metrics);
 		return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
-	}
-
-	private static void poll(Supplier<Boolean> condition, String what) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.get()) {
-			assertThat(System.nanoTime()).as("waited 30 s for " + what).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 }

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Await;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,10 +105,10 @@ class AgentPortIntegrationTests {
 		var setup = ChangePropagationIntegrationTests.setUp(api);
 		var socket = connect();
 		send(socket, get("/api/v1/agent/bundle?wait=60", setup.token(), setup.digest()));
-		awaitTrue(() -> feed.waiters(setup.ns()) == 1, "the poll waiting");
+		Await.until(() -> feed.waiters(setup.ns()) == 1, "the poll waiting");
 		var left = System.nanoTime();
 		socket.close();
-		awaitTrue(() -> feed.waiters(setup.ns()) == 0, "the poll ended");
+		Await.until(() -> feed.waiters(setup.ns()) == 0, "the poll ended");
 		assertThat(Duration.ofNanos(System.nanoTime() - left)).isLessThan(Duration.ofSeconds(20));
 	}
 
@@ -206,14 +206,6 @@ class AgentPortIntegrationTests {
 		}
 		var body = in.readNBytes(length);
 		return new Answer(Integer.parseInt(text.substring(9, 12)), text, new String(body, StandardCharsets.UTF_8));
-	}
-
-	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 }

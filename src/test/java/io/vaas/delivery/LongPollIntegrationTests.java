@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +16,7 @@ import io.vaas.session.ActiveSessions;
 import io.vaas.session.SessionRevoked;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Await;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +58,7 @@ class LongPollIntegrationTests {
 		for (int i = 0; i < POLLS; i++) {
 			polls.add(poll(api, setup, 30));
 		}
-		awaitTrue(() -> waiting() >= POLLS && feed.waiters(setup.ns()) == POLLS, "all polls waiting");
+		Await.until(() -> waiting() >= POLLS && feed.waiters(setup.ns()) == POLLS, "all polls waiting");
 		assertThat(polls).noneMatch(CompletableFuture::isDone);
 		api.put("/api/v1/namespaces/" + setup.ns() + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":1}}").expect(200);
 		var digests = new java.util.HashSet<String>();
@@ -68,7 +68,7 @@ class LongPollIntegrationTests {
 			digests.add(answer.headers().firstValue("ETag").orElseThrow());
 		}
 		assertThat(digests).hasSize(1).doesNotContain("\"" + setup.digest() + "\"");
-		awaitTrue(() -> waiting() == 0, "no poll counted as waiting");
+		Await.until(() -> waiting() == 0, "no poll counted as waiting");
 		assertThat(feed.waiters(setup.ns())).isZero();
 	}
 
@@ -84,10 +84,10 @@ class LongPollIntegrationTests {
 		for (int i = 0; i < 50; i++) {
 			polls.add(poll(api, setup, 30));
 		}
-		awaitTrue(() -> feed.waiters(setup.ns()) == 50, "all polls waiting");
+		Await.until(() -> feed.waiters(setup.ns()) == 50, "all polls waiting");
 		// As a change no render sees: every waiter is taken off, each looks again.
 		feed.wake(setup.ns());
-		awaitTrue(() -> feed.waiters(setup.ns()) == 50, "every poll waiting again");
+		Await.until(() -> feed.waiters(setup.ns()) == 50, "every poll waiting again");
 		assertThat(polls).noneMatch(CompletableFuture::isDone);
 		api.put("/api/v1/namespaces/" + setup.ns() + "/configs/app", ADMIN_TOKEN, "{\"data\":{\"n\":1}}").expect(200);
 		for (var poll : polls) {
@@ -111,7 +111,7 @@ class LongPollIntegrationTests {
 			assertThat(poll.get(20, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(304);
 		}
 		assertThat(feed.waiters(setup.ns())).as("registrations left for the namespace's next change").isZero();
-		awaitTrue(() -> waiting() == 0, "no poll counted as waiting");
+		Await.until(() -> waiting() == 0, "no poll counted as waiting");
 	}
 
 	/**
@@ -125,7 +125,7 @@ class LongPollIntegrationTests {
 		var setup = ChangePropagationIntegrationTests.setUp(api);
 		var poll = poll(api, setup, 60);
 		// Counted as waiting: its first look is over, and found the session standing.
-		awaitTrue(() -> feed.waiters(setup.ns()) == 1 && waiting() >= 1, "the poll waiting");
+		Await.until(() -> feed.waiters(setup.ns()) == 1 && waiting() >= 1, "the poll waiting");
 		var session = UUID.fromString(SignedJWT.parse(setup.token()).getJWTClaimsSet().getSubject());
 		var revokedAt = System.nanoTime();
 		sessions.revokedElsewhere(new SessionRevoked(setup.ns(), session, Instant.now().plus(Duration.ofHours(1))));
@@ -133,7 +133,7 @@ class LongPollIntegrationTests {
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(10));
 		assertThat(answer.body()).contains("urn:vaas:problem:invalid-token");
-		awaitTrue(() -> waiting() == 0, "no poll counted as waiting");
+		Await.until(() -> waiting() == 0, "no poll counted as waiting");
 		assertThat(feed.waiters(setup.ns())).isZero();
 	}
 
@@ -153,14 +153,6 @@ class LongPollIntegrationTests {
 
 	private double waiting() {
 		return meters.get("vaas.agents.waiting").gauge().value();
-	}
-
-	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 }

@@ -1,17 +1,16 @@
 package io.vaas.session;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vaas.audit.AuditLog;
 import io.vaas.support.Agents;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Await;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,12 +103,12 @@ class SeedExchangeBatchesIntegrationTests {
 				for (var blocker : blockers) {
 					replies.add(clients.submit(() -> agents.exchange(blocker.token())));
 					var lanes = replies.size();
-					awaitTrue(() -> waitingForTheLock() == lanes);
+					Await.until(() -> waitingForTheLock() == lanes, lanes + " lanes waiting for the lock");
 				}
 				for (var seed : presented) {
 					replies.add(clients.submit(() -> agents.exchange(seed.token())));
 				}
-				awaitTrue(() -> batches.waiting() == presented.size());
+				Await.until(() -> batches.waiting() == presented.size(), "the exchanges queued");
 			}
 			finally {
 				transactions.commit(lock);
@@ -192,14 +191,6 @@ class SeedExchangeBatchesIntegrationTests {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime() - deadline).as("waited 30 s").isNegative();
-			Thread.sleep(10);
 		}
 	}
 

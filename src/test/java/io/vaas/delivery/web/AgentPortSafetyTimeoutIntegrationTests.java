@@ -19,13 +19,13 @@ import io.netty.util.TimerTask;
 import io.vaas.delivery.ChangePropagationIntegrationTests;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Await;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.vaas.delivery.web.AgentPortStopIntegrationTests.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -76,7 +76,7 @@ class AgentPortSafetyTimeoutIntegrationTests {
 			socket.getOutputStream()
 				.write(request("/api/v1/agent/bundle?wait=60", setup.token(),
 						"If-None-Match: \"" + setup.digest() + "\""));
-			awaitTrue(() -> waiting() == waitingBefore + 1, () -> "polls waiting: " + waiting());
+			Await.until(() -> waiting() == waitingBefore + 1, () -> "polls waiting: " + waiting());
 			var safety = scheduled.poll(30, TimeUnit.SECONDS);
 			assertThat(safety).as("the poll's safety timeout").isNotNull();
 			assertThat(safety.isCancelled()).isFalse();
@@ -87,8 +87,8 @@ class AgentPortSafetyTimeoutIntegrationTests {
 			assertThat(told.status()).isEqualTo(503);
 			assertThat(told.headers()).containsEntry("retry-after", "1").doesNotContainKey("connection");
 
-			awaitTrue(() -> own.inFlight() == 0, () -> "in flight after the timeout: " + own.inFlight());
-			awaitTrue(() -> waiting() == waitingBefore,
+			Await.until(() -> own.inFlight() == 0, () -> "in flight after the timeout: " + own.inFlight());
+			Await.until(() -> waiting() == waitingBefore,
 					() -> "polls waiting: " + waiting() + ", before " + waitingBefore);
 
 			socket.getOutputStream().write(request("/api/v1/agent/bundle", setup.token(), null));

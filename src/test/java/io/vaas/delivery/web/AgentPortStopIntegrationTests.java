@@ -6,13 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import io.netty.util.HashedWheelTimer;
 import io.vaas.delivery.ChangePropagationIntegrationTests;
 import io.vaas.support.Api;
 import io.vaas.support.PostgresIntegrationTest;
+import io.vaas.support.Await;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,9 +45,9 @@ class AgentPortStopIntegrationTests {
 		try (var socket = new Socket("127.0.0.1", own.localPort())) {
 			assertThat(own.inFlight()).isZero();
 			socket.getOutputStream().write(longPoll(setup));
-			awaitTrue(() -> own.inFlight() == 1, () -> "the poll in flight: " + own.inFlight());
+			Await.until(() -> own.inFlight() == 1, () -> "the poll in flight: " + own.inFlight());
 			socket.close();
-			awaitTrue(() -> own.inFlight() == 0, () -> "in flight once its client left: " + own.inFlight());
+			Await.until(() -> own.inFlight() == 0, () -> "in flight once its client left: " + own.inFlight());
 		}
 		finally {
 			own.stop();
@@ -68,9 +67,10 @@ class AgentPortStopIntegrationTests {
 					socket.getOutputStream().write(longPoll(setup));
 				}
 			}
-			awaitTrue(() -> own.inFlight() == 0, () -> "in flight once their clients left: " + own.inFlight());
+			Await.until(() -> own.inFlight() == 0, () -> "in flight once their clients left: " + own.inFlight());
 			// Well before a left safety timer would fire (the wait's 60 s and 30 s more).
-			awaitTrue(() -> safeties.pendingTimeouts() == 0, () -> "safety timers left: " + safeties.pendingTimeouts());
+			Await.until(() -> safeties.pendingTimeouts() == 0,
+					() -> "safety timers left: " + safeties.pendingTimeouts());
 		}
 		finally {
 			own.stop();
@@ -91,7 +91,7 @@ class AgentPortStopIntegrationTests {
 			for (int i = 0; i < 8; i++) {
 				clients.add(KeepAliveClient.start(own.localPort(), request));
 			}
-			awaitTrue(() -> clients.stream().allMatch(client -> client.answers() >= 20),
+			Await.until(() -> clients.stream().allMatch(client -> client.answers() >= 20),
 					() -> "answers so far: " + clients.stream().map(KeepAliveClient::answers).toList());
 			var stopping = System.nanoTime();
 			own.stop();
@@ -117,15 +117,6 @@ class AgentPortStopIntegrationTests {
 		return ("GET /api/v1/agent/bundle?wait=60 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + setup.token()
 				+ "\r\nIf-None-Match: \"" + setup.digest() + "\"\r\n\r\n")
 			.getBytes(StandardCharsets.ISO_8859_1);
-	}
-
-	/** Waits, up to 30 s, until the condition holds; fails saying what did not. */
-	static void awaitTrue(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
+import io.vaas.support.Await;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +36,11 @@ class LooksUnitTests {
 				done.incrementAndGet();
 			});
 		}
-		awaitTrue(() -> busy.get() == 3, "three looks blocked");
+		Await.until(() -> busy.get() == 3, "three looks blocked");
 		assertThat(looks.getPoolSize()).isEqualTo(3);
 		assertThat(looks.getQueue()).hasSize(17);
 		release.countDown();
-		awaitTrue(() -> done.get() == 20, "every look taken");
+		Await.until(() -> done.get() == 20, "every look taken");
 		assertThat(mostBusy).hasValue(3);
 		looks.shutdown();
 		assertThat(looks.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -53,7 +53,7 @@ class LooksUnitTests {
 		var looks = new Looks("test-look-", 3);
 		var first = runOnEach(looks, 20);
 		assertThat(first).hasSize(3);
-		awaitTrue(() -> looks.getActiveCount() == 0, "its threads idle");
+		Await.until(() -> looks.getActiveCount() == 0, "its threads idle");
 		assertThat(looks.getPoolSize()).isEqualTo(3);
 		// Longer than the second after which its threads used to leave.
 		var idle = System.nanoTime() + Duration.ofMillis(1500).toNanos();
@@ -76,7 +76,7 @@ class LooksUnitTests {
 			throw new IllegalStateException("this look fails");
 		});
 		looks.execute(done::incrementAndGet);
-		awaitTrue(() -> done.get() == 1, "the next look taken");
+		Await.until(() -> done.get() == 1, "the next look taken");
 		assertThat(looks.getPoolSize()).isEqualTo(1);
 		looks.shutdown();
 	}
@@ -100,7 +100,7 @@ class LooksUnitTests {
 		for (var sender : senders) {
 			sender.join();
 		}
-		awaitTrue(() -> done.get() == 200_000, "every look taken");
+		Await.until(() -> done.get() == 200_000, "every look taken");
 		assertThat(looks.getPoolSize()).isEqualTo(2);
 		looks.shutdown();
 	}
@@ -129,14 +129,6 @@ class LooksUnitTests {
 		}
 		assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
 		return names;
-	}
-
-	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-			Thread.sleep(5);
-		}
 	}
 
 }
