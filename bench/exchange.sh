@@ -109,6 +109,10 @@ for round in $(seq 1 "$rounds"); do
   fi
 done
 echo "== audit events: $(psql -tA -h 127.0.0.1 -U postgres -d "$db" -c "select count(*) from audit_events where action = 'seed.exchange' and outcome = 'success'") successful seed.exchange events in the chain; $(curl -fs -X POST -H "$auth" "$api/audit/verify")"
+echo "== seed exchanges per transaction (SeedExchangeBatches, warm-up included): $(curl -fs "http://127.0.0.1:$port/actuator/prometheus" | awk '
+  /^vaas_seed_exchanges_batch_exchanges_count/ {c = $2} /^vaas_seed_exchanges_batch_exchanges_sum/ {s = $2}
+  /^vaas_seed_exchanges_batch_exchanges_max/ {m = $2}
+  END {if (c > 0) printf "%.1f on average over %d transactions, the largest of the last minutes %d", s / c, c, m; else print "none"}')"
 [ "${VAAS_BENCH_SINGLE_ONLY:-}" = 1 ] && exit 0
 echo "== seed exchange (POST /api/v1/auth/token), ${duration}s, $connections connections"
 SEED=$seed wrk -t2 -c"$connections" -d"${duration}s" -s bench/exchange.lua "$api/auth/token" | grep RESULT

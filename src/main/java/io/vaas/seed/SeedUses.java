@@ -33,11 +33,18 @@ class SeedUses {
 			update seeds set uses_left = uses_left - 1, last_used_at = ?
 			where token_hash = ? and kind = 'token' and uses_left > 0 and revoked_at is null and expires_at > ?""";
 
+	/**
+	 * The seeds' rows are locked first, in the order of their hashes: two batches that
+	 * share seeds (a multi-use seed that a whole deployment presents at once) then wait
+	 * for each other instead of locking them in opposite orders and deadlocking.
+	 */
 	private static final String UPDATE_MANY = """
-			update seeds s set uses_left = s.uses_left - n.presented, last_used_at = ?
-			from (select h, count(*)::int as presented from unnest(?::bytea[]) as h group by h) n
-			where s.token_hash = n.h and s.kind = 'token' and s.uses_left >= n.presented and s.revoked_at is null
-			and s.expires_at > ?
+			with presented as (select h, count(*)::int as n from unnest(?::bytea[]) as h group by h),
+			locked as (select id from seeds where token_hash in (select h from presented) order by token_hash for update)
+			update seeds s set uses_left = s.uses_left - p.n, last_used_at = ?
+			from presented p
+			where s.token_hash = p.h and s.id in (select id from locked) and s.kind = 'token' and s.uses_left >= p.n
+			and s.revoked_at is null and s.expires_at > ?
 			returning s.token_hash, s.id, s.namespace, s.bundle_id, s.bundle_name, s.areas, s.max_session_seconds""";
 
 	private static final String COLUMNS = "id, namespace, bundle_id, bundle_name, areas, max_session_seconds";
@@ -73,8 +80,8 @@ class SeedUses {
 				// thousands (the join's plan, unlike a single seed's lookup, depends on
 				// its size).
 				update.unwrap(PGStatement.class).setPrepareThreshold(0);
-				update.setObject(1, at);
-				update.setArray(2, connection.createArrayOf("bytea", tokenHashes.toArray(byte[][]::new)));
+				update.setArray(1, connection.createArrayOf("bytea", tokenHashes.toArray(byte[][]::new)));
+				update.setObject(2, at);
 				update.setObject(3, at);
 				try (var rows = update.executeQuery()) {
 					while (rows.next()) {
