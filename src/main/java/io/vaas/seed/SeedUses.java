@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGStatement;
@@ -34,17 +36,17 @@ class SeedUses {
 			where token_hash = ? and kind = 'token' and uses_left > 0 and revoked_at is null and expires_at > ?""";
 
 	/**
-	 * The seeds' rows are locked first, in the order of their hashes: two batches that
-	 * share seeds (a multi-use seed that a whole deployment presents at once) then wait
-	 * for each other instead of locking them in opposite orders and deadlocking.
+	 * Each seed once, with how often it was presented, in the order of the hashes: the
+	 * join walks them in that order (a nested loop from the array, as planned for a
+	 * batch), so two batches that share seeds (a multi-use seed that a whole deployment
+	 * presents at once) lock them in the same order and wait for each other instead of
+	 * deadlocking.
 	 */
 	private static final String UPDATE_MANY = """
-			with presented as (select h, count(*)::int as n from unnest(?::bytea[]) as h group by h),
-			locked as (select id from seeds where token_hash in (select h from presented) order by token_hash for update)
 			update seeds s set uses_left = s.uses_left - p.n, last_used_at = ?
-			from presented p
-			where s.token_hash = p.h and s.id in (select id from locked) and s.kind = 'token' and s.uses_left >= p.n
-			and s.revoked_at is null and s.expires_at > ?
+			from unnest(?::bytea[], ?::int[]) as p(h, n)
+			where s.token_hash = p.h and s.kind = 'token' and s.uses_left >= p.n and s.revoked_at is null
+			and s.expires_at > ?
 			returning s.token_hash, s.id, s.namespace, s.bundle_id, s.bundle_name, s.areas, s.max_session_seconds""";
 
 	private static final String COLUMNS = "id, namespace, bundle_id, bundle_name, areas, max_session_seconds";
@@ -72,6 +74,8 @@ class SeedUses {
 	 */
 	Map<ByteBuffer, SeedGrant> takeAll(List<byte[]> tokenHashes, Instant now) {
 		var at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		var presented = new TreeMap<byte[], Integer>(Arrays::compareUnsigned);
+		tokenHashes.forEach(hash -> presented.merge(hash, 1, Integer::sum));
 		var taken = new HashMap<ByteBuffer, SeedGrant>();
 		jdbc.execute((ConnectionCallback<@Nullable Void>) connection -> {
 			try (var update = connection.prepareStatement(UPDATE_MANY)) {
@@ -80,9 +84,10 @@ class SeedUses {
 				// thousands (the join's plan, unlike a single seed's lookup, depends on
 				// its size).
 				update.unwrap(PGStatement.class).setPrepareThreshold(0);
-				update.setArray(1, connection.createArrayOf("bytea", tokenHashes.toArray(byte[][]::new)));
-				update.setObject(2, at);
-				update.setObject(3, at);
+				update.setObject(1, at);
+				update.setArray(2, connection.createArrayOf("bytea", presented.keySet().toArray(byte[][]::new)));
+				update.setArray(3, connection.createArrayOf("integer", presented.values().toArray(Integer[]::new)));
+				update.setObject(4, at);
 				try (var rows = update.executeQuery()) {
 					while (rows.next()) {
 						taken.put(ByteBuffer.wrap(rows.getBytes("token_hash")), grant(rows, 0));

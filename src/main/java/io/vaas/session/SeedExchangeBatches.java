@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,8 +49,9 @@ class SeedExchangeBatches implements SmartLifecycle {
 	static final int MAX_BATCH = 64;
 
 	/**
-	 * Transactions at once: while one waits for its commit to reach the disk, the next
-	 * batch gathers and runs.
+	 * Transactions at once by default ({@code vaas.agents.exchange-lanes}): while one
+	 * waits for its commit to reach the disk, the next batch gathers and runs. {@code 0}
+	 * makes every exchange alone.
 	 */
 	static final int LANES = 2;
 
@@ -71,10 +73,18 @@ class SeedExchangeBatches implements SmartLifecycle {
 
 	private final DistributionSummary sizes;
 
+	private final int laneCount;
+
 	private volatile boolean running;
 
 	SeedExchangeBatches(SeedService seeds, AgentSessions sessions, EntityManager entities, AuditLog audit,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters,
+			@Value("${vaas.agents.exchange-lanes:" + LANES + "}") int laneCount) {
+		if (laneCount < 0) {
+			throw new IllegalArgumentException(
+					"vaas.agents.exchange-lanes must be 0 (every seed exchange alone) or more, not " + laneCount);
+		}
+		this.laneCount = laneCount;
 		this.seeds = seeds;
 		this.sessions = sessions;
 		this.entities = entities;
@@ -97,7 +107,7 @@ class SeedExchangeBatches implements SmartLifecycle {
 	 * here: the caller then redeems it alone
 	 */
 	@Nullable AgentSession exchange(String token, String address) {
-		if (!running || !seeds.redeemsInBatches()) {
+		if (!running || laneCount == 0 || !seeds.redeemsInBatches()) {
 			return null;
 		}
 		var pending = new Pending(token, address, new CompletableFuture<>());
@@ -195,7 +205,7 @@ class SeedExchangeBatches implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		for (var i = 0; i < LANES; i++) {
+		for (var i = 0; i < laneCount; i++) {
 			lanes.add(Thread.ofPlatform().daemon().name("vaas-seed-exchanges-" + i).start(this::run));
 		}
 	}

@@ -3,6 +3,7 @@ package io.vaas.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
@@ -72,15 +73,10 @@ public class TokenExchange {
 		}
 		var action = method.get().action();
 		var credential = method.get().credentialKey(request);
-		// A method that calls out verifies before the transaction; the others inside it.
-		var early = method.get().verifiesInTransaction() ? null : method.get().verify(request);
+		// A seed goes into the next batch first; one the batch took nothing for is
+		// redeemed alone, which says why.
 		var batched = method.get() instanceof SeedCredential ? batches.exchange(request.subject(), address) : null;
-		var outcome = batched != null ? issued(batched) : early != null && !(early instanceof Verification.Granted)
-				? early : transactions.execute(status -> switch (early != null ? early : method.get().verify(request)) {
-					case Verification.Granted granted -> issue(action, granted, address);
-					case Verification.Refused refused -> refused;
-					case Verification.Unavailable unavailable -> unavailable;
-				});
+		var outcome = batched != null ? issued(batched) : verifyAndIssue(method.get(), request, address);
 		if (outcome instanceof Exchange.Issued issued) {
 			throttle.succeeded(credential);
 			return issued;
@@ -127,6 +123,21 @@ public class TokenExchange {
 		var wait = throttle.failed(address, null);
 		audit.recordSoon(refused("seed.exchange", null, reason + wait.map(TokenExchange::throttled).orElse("")));
 		return wait.<Exchange>map(Exchange.Throttled::new).orElseGet(() -> new Exchange.Refused(error, description));
+	}
+
+	/** An {@link Exchange.Issued}, or the {@link Verification} that refused. */
+	private Object verifyAndIssue(CredentialMethod method, TokenRequest request, String address) {
+		// A method that calls out verifies before the transaction; the others inside it.
+		var early = method.verifiesInTransaction() ? null : method.verify(request);
+		if (early != null && !(early instanceof Verification.Granted)) {
+			return early;
+		}
+		return Objects
+			.requireNonNull(transactions.execute(status -> switch (early != null ? early : method.verify(request)) {
+				case Verification.Granted granted -> issue(method.action(), granted, address);
+				case Verification.Refused refused -> refused;
+				case Verification.Unavailable unavailable -> unavailable;
+			}));
 	}
 
 	private Object issue(String action, Verification.Granted granted, String address) {
