@@ -157,11 +157,20 @@ class AuditSequencer implements SmartLifecycle {
 				else {
 					// Neither the message nor the stack trace: the database's message may
 					// quote the row ("Failing row contains (…)"), the event's values.
-					log.error("event=audit_sequencer_failed retry_in_ms={} error={} sql_state={}", backoff,
-							ex.getClass().getName(), sqlState(ex));
+					log.error("event=audit_sequencer_failed retry_in_ms={} error={} sql_state={}", backoff, causes(ex),
+							sqlState(ex));
 				}
 			}
 		}
+	}
+
+	/** The failure's class and its causes', outermost first. */
+	private static String causes(Throwable failure) {
+		var names = new java.util.StringJoiner(",");
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			names.add(t.getClass().getName());
+		}
+		return names.toString();
 	}
 
 	private static @Nullable String sqlState(Throwable failure) {

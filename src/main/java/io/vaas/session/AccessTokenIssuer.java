@@ -59,6 +59,21 @@ class AccessTokenIssuer {
 		return new Issued(sign(claims), Duration.between(now, expiry).toSeconds());
 	}
 
+	/**
+	 * Whether a token can be signed now: a key is in hand (a signature made after a
+	 * session's commit must not fail for the lack of one, which would leave the seed used
+	 * and its client without a token).
+	 */
+	boolean canSign() {
+		try {
+			ring.currentSigner();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
 	record Issued(String token, long expiresIn) {
 
 		@Override

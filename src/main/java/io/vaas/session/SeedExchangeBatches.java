@@ -1,6 +1,7 @@
 package io.vaas.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,17 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seed exchanges of concurrent requests made together, as a fleet starting up sends them:
- * the exchanges that wait when a lane is free are taken in one transaction, with one
- * statement that takes every seed's use, one batch of sessions and one of audit events,
- * and one commit, instead of four round trips to the database each. Each request waits
- * until its batch is committed (nothing is answered before its session and its event are
- * durable), then signs its own token.
- * <p>
- * A seed the batch took nothing for (unknown, used up, replayed, revoked, expired, or
- * presented more often than it has uses left) is left to {@link SeedCredential}, which
- * redeems it alone and says why; so is every exchange of a batch that failed for any
- * other reason than the database being away. PostgreSQL only: on H2 every exchange is
- * made alone.
+ * those waiting when a lane is free take one transaction (one statement for every seed's
+ * use, one batch of sessions, one of audit events, one commit) instead of four round
+ * trips each. Each request waits for its batch's commit, then signs its own token. A seed
+ * the batch took nothing for, and every exchange of a batch that failed but for an
+ * outage, is redeemed alone by {@link SeedCredential}, which says why. PostgreSQL only.
  */
 @Component
 class SeedExchangeBatches implements SmartLifecycle {
@@ -48,11 +43,7 @@ class SeedExchangeBatches implements SmartLifecycle {
 	/** The most exchanges in one transaction. */
 	static final int MAX_BATCH = 64;
 
-	/**
-	 * Transactions at once by default ({@code vaas.agents.exchange-lanes}): while one
-	 * waits for its commit to reach the disk, the next batch gathers and runs. {@code 0}
-	 * makes every exchange alone.
-	 */
+	/** Transactions at once by default ({@code vaas.agents.exchange-lanes}; 0: none). */
 	static final int LANES = 2;
 
 	private final SeedService seeds;
@@ -98,6 +89,12 @@ class SeedExchangeBatches implements SmartLifecycle {
 	}
 
 	private record Pending(String token, String address, CompletableFuture<@Nullable AgentSession> made) {
+
+		@Override
+		public String toString() {
+			return "Pending[address=" + address + "]";
+		}
+
 	}
 
 	/**
@@ -144,6 +141,10 @@ class SeedExchangeBatches implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				return;
 			}
+			catch (Throwable ex) {
+				// A lane outlives whatever went wrong: its batch is redeemed alone.
+				log.error("event=seed_exchange_lane_failed error={}", ex.getClass().getName());
+			}
 			finally {
 				// Whatever was not answered is redeemed alone by its request.
 				batch.forEach(pending -> pending.made().complete(null));
@@ -181,19 +182,17 @@ class SeedExchangeBatches implements SmartLifecycle {
 				}
 				return sessionsMade;
 			});
-			sizes.record(batch.size());
+			// Committed: each request gets its session now, and never redeems its seed
+			// again, whatever happens after.
 			for (var i = 0; i < batch.size(); i++) {
 				batch.get(i).made().complete(made == null ? null : made.get(i));
 			}
+			sizes.record(batch.size());
 		}
 		catch (RuntimeException ex) {
 			if (DatabaseFailures.isUnavailable(ex)) {
-				// Each request answers as if it had found the database away itself; so do
-				// those queued meanwhile, at once, rather than a batch at a time.
+				// Each request answers as if it had found the database away itself.
 				batch.forEach(pending -> pending.made().completeExceptionally(ex));
-				for (Pending pending; (pending = queue.poll()) != null;) {
-					pending.made().completeExceptionally(ex);
-				}
 				return;
 			}
 			// Each is tried alone: a failure of one exchange fails no other.
@@ -213,9 +212,10 @@ class SeedExchangeBatches implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		try {
 			for (var lane : lanes) {
-				lane.join(10_000);
+				lane.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
 			}
 		}
 		catch (InterruptedException ex) {

@@ -73,9 +73,11 @@ public class TokenExchange {
 		}
 		var action = method.get().action();
 		var credential = method.get().credentialKey(request);
-		// A seed goes into the next batch first; one the batch took nothing for is
+		// A seed goes into the next batch first (its token is signed after the batch's
+		// commit, so only once a key is in hand); one the batch took nothing for is
 		// redeemed alone, which says why.
-		var batched = method.get() instanceof SeedCredential ? batches.exchange(request.subject(), address) : null;
+		var batched = method.get() instanceof SeedCredential && tokens.canSign()
+				? batches.exchange(request.subject(), address) : null;
 		var outcome = batched != null ? issued(batched) : verifyAndIssue(method.get(), request, address);
 		if (outcome instanceof Exchange.Issued issued) {
 			throttle.succeeded(credential);

@@ -40,11 +40,12 @@ class AuditSequencerIntegrationTests {
 			audit.recordIndependently(
 					new AuditEntry(new Actor("s-1", "agent"), "bundle.fetch", ns, "r", 1L, Outcome.SUCCESS, poison));
 			var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (!output.getAll().contains("event=audit_sequencer_failed") && System.nanoTime() < deadline) {
+			while (!output.getAll().contains("sql_state=23514") && System.nanoTime() < deadline) {
 				Thread.sleep(10);
 			}
 			assertThat(output.getAll()).contains("event=audit_sequencer_failed",
-					"error=org.springframework.dao.DataIntegrityViolationException sql_state=23514");
+					"error=org.springframework.dao.DataIntegrityViolationException,java.sql.BatchUpdateException,"
+							+ "org.postgresql.util.PSQLException " + "sql_state=23514");
 			assertThat(output.getAll()).doesNotContain(poison);
 			assertThat(jdbc.queryForObject("select count(*) from audit_inbox where namespace = ?", Long.class, ns))
 				.as("the event waits in the inbox")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vaas.audit.AuditLog;
 import io.vaas.support.Agents;
@@ -117,8 +118,24 @@ class SeedExchangeBatchesIntegrationTests {
 			finally {
 				transactions.commit(lock);
 			}
+			var tokens = new ArrayList<String>();
 			for (var reply : replies.subList(0, 2 + singles.size())) {
-				reply.get().expect(200);
+				tokens.add(reply.get().expect(200).json().get("access_token").asString());
+			}
+			audit.verify(); // chains every event committed so far
+			for (var i = 0; i < tokens.size(); i++) {
+				var seed = i < 2 ? blockers.get(i) : singles.get(i - 2);
+				var session = SignedJWT.parse(tokens.get(i)).getJWTClaimsSet().getSubject();
+				assertThat(jdbc.queryForObject("select seed_id::text from agent_sessions where id = ?::uuid",
+						String.class, session))
+					.as("the session of each reply's token comes from the seed it presented")
+					.isEqualTo(seed.id());
+				assertThat(jdbc.queryForObject(
+						"select count(*) from audit_events where action = 'seed.exchange' "
+								+ "and actor_id = ? and resource = ? and detail = ?",
+						Long.class, session, seed.id(), "session " + session))
+					.as("its event names its session and its seed")
+					.isEqualTo(1);
 			}
 			assertThat(status(replies.get(2 + singles.size()))).as("the replayed seed").isIn(400, 429);
 			var twoUsesStatuses = replies.subList(3 + singles.size(), replies.size())
@@ -182,6 +199,7 @@ class SeedExchangeBatchesIntegrationTests {
 		for (var i = 0; i < 6; i++) {
 			shared.add(seed("{\"uses\":1000}"));
 		}
+		var deadlocksBefore = deadlocks();
 		var replies = new ArrayList<Future<Api.Reply>>();
 		try (var clients = Executors.newFixedThreadPool(32, Thread.ofVirtual().factory())) {
 			for (var i = 0; i < 600; i++) {
@@ -195,6 +213,14 @@ class SeedExchangeBatchesIntegrationTests {
 		assertThat(jdbc.queryForObject("select sum(uses_left) from seeds where namespace = ?", Long.class, ns))
 			.isEqualTo(6 * 1000 - 600);
 		assertThat(output.getAll()).doesNotContain("seed_exchange_batch_failed");
+		assertThat(deadlocks()).as("deadlocks PostgreSQL broke").isEqualTo(deadlocksBefore);
+	}
+
+	private long deadlocks() {
+		jdbc.queryForList("select pg_stat_clear_snapshot()");
+		var count = jdbc.queryForObject("select deadlocks from pg_stat_database where datname = current_database()",
+				Long.class);
+		return count == null ? 0 : count;
 	}
 
 	private record Seed(String id, String token) {
@@ -210,8 +236,9 @@ class SeedExchangeBatchesIntegrationTests {
 	private long waitingForTheLock() {
 		// In a transaction, PostgreSQL keeps the first look at the activity until told.
 		jdbc.queryForList("select pg_stat_clear_snapshot()");
+		// Those this test's own lock holds up.
 		var waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database() "
-				+ "and wait_event_type = 'Lock' and query like '%update seeds%'", Long.class);
+				+ "and pg_blocking_pids(pid) @> array[pg_backend_pid()]", Long.class);
 		return waiting == null ? 0 : waiting;
 	}
 
