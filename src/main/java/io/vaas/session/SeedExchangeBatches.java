@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.vaas.audit.AuditEntry;
 import io.vaas.audit.AuditLog;
-import io.vaas.audit.Outcome;
 import io.vaas.seed.SeedService;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -170,14 +170,12 @@ class SeedExchangeBatches implements SmartLifecycle {
 					var granted = SeedCredential.granted(grant);
 					var session = new AgentSession(granted, batch.get(i).address(), now);
 					sessionsMade.add(session);
-					events.add(new AuditEntry(SessionService.agent(session.id()), SeedCredential.ACTION,
-							session.namespace(), granted.origin().credential(), null, Outcome.SUCCESS,
-							"session " + session.id()));
+					events.add(TokenExchange.exchanged(SeedCredential.ACTION, granted, session));
 					addresses.add(batch.get(i).address());
 				}
 				if (!events.isEmpty()) {
 					entities.unwrap(Session.class).setJdbcBatchSize(MAX_BATCH);
-					sessions.saveAll(sessionsMade.stream().filter(session -> session != null).toList());
+					sessions.saveAll(sessionsMade.stream().filter(Objects::nonNull).toList());
 					audit.recordAll(events, addresses);
 				}
 				return sessionsMade;

@@ -144,9 +144,16 @@ public class TokenExchange {
 
 	private Object issue(String action, Verification.Granted granted, String address) {
 		var session = sessions.save(new AgentSession(granted, address, clock.instant()));
-		audit.record(new AuditEntry(SessionService.agent(session.id()), action, session.namespace(),
-				granted.origin().credential(), null, Outcome.SUCCESS, "session " + session.id()));
+		audit.record(exchanged(action, granted, session));
 		return issued(session);
+	}
+
+	/**
+	 * The audit event of a credential exchanged for a session, made alone or in a batch.
+	 */
+	static AuditEntry exchanged(String action, Verification.Granted granted, AgentSession session) {
+		return new AuditEntry(SessionService.agent(session.id()), action, session.namespace(),
+				granted.origin().credential(), null, Outcome.SUCCESS, "session " + session.id());
 	}
 
 	/** The access token of a session made and committed. */
